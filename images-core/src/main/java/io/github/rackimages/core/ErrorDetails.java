@@ -1,0 +1,134 @@
+package io.github.rackimages.core;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What is known about a failed call: the HTTP status, the service's fault name ({@code badRequest},
+ * {@code overLimit}, ...), the service's own message, the request id ({@code X-Compute-Request-Id}) and a
+ * short, redacted excerpt of the response body. Every part is optional: an in-memory adapter knows none, a
+ * network fault knows no status. Immutable; start from {@link #none()} or {@link #status(int)} and add parts
+ * with the {@code with*} methods.
+ *
+ * @since 1.0
+ */
+public final class ErrorDetails {
+
+  /** The longest body excerpt kept, in characters. */
+  public static final int MAX_EXCERPT = 512;
+
+  private static final ErrorDetails NONE = new ErrorDetails(0, null, null, null, null);
+
+  private final int status;
+  private final String faultName;
+  private final String serviceMessage;
+  private final String requestId;
+  private final String bodyExcerpt;
+
+  private ErrorDetails(int status, String faultName, String serviceMessage, String requestId, String bodyExcerpt) {
+    this.status = status;
+    this.faultName = faultName;
+    this.serviceMessage = serviceMessage;
+    this.requestId = requestId;
+    this.bodyExcerpt = bodyExcerpt;
+  }
+
+  /** Nothing known. */
+  public static ErrorDetails none() {
+    return NONE;
+  }
+
+  /**
+   * An HTTP status and nothing else yet.
+   *
+   * @throws IllegalArgumentException if {@code status} is not within 100..599
+   */
+  public static ErrorDetails status(int status) {
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("HTTP status must be 100..599: " + status);
+    }
+    return new ErrorDetails(status, null, null, null, null);
+  }
+
+  /** With the service's fault name, such as {@code itemNotFound}. */
+  public ErrorDetails withFaultName(String faultName) {
+    return new ErrorDetails(status, Objects.requireNonNull(faultName, "faultName"), serviceMessage, requestId, bodyExcerpt);
+  }
+
+  /** With the message the service wrote in its fault body. */
+  public ErrorDetails withServiceMessage(String message) {
+    return new ErrorDetails(status, faultName, Objects.requireNonNull(message, "message"), requestId, bodyExcerpt);
+  }
+
+  /** With the request id the service gave the call. */
+  public ErrorDetails withRequestId(String requestId) {
+    return new ErrorDetails(status, faultName, serviceMessage, Objects.requireNonNull(requestId, "requestId"), bodyExcerpt);
+  }
+
+  /** With an excerpt of the body, cut to {@value #MAX_EXCERPT} characters; the caller redacts secrets first. */
+  public ErrorDetails withBodyExcerpt(String excerpt) {
+    Objects.requireNonNull(excerpt, "excerpt");
+    String cut = excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) + "..." : excerpt;
+    return new ErrorDetails(status, faultName, serviceMessage, requestId, cut);
+  }
+
+  /** The HTTP status, when the failure came with one. */
+  public OptionalInt statusCode() {
+    return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
+  }
+
+  public Optional<String> faultName() {
+    return Optional.ofNullable(faultName);
+  }
+
+  public Optional<String> serviceMessage() {
+    return Optional.ofNullable(serviceMessage);
+  }
+
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+
+  public Optional<String> bodyExcerpt() {
+    return Optional.ofNullable(bodyExcerpt);
+  }
+
+  /** A one-line description such as {@code HTTP 400 badRequest "limit param must be positive" (request req-1)}. */
+  String describe() {
+    StringBuilder s = new StringBuilder();
+    if (status != 0) {
+      s.append("HTTP ").append(status);
+    }
+    if (faultName != null) {
+      s.append(s.length() == 0 ? "" : " ").append(faultName);
+    }
+    if (serviceMessage != null) {
+      s.append(s.length() == 0 ? "" : " ").append('"').append(serviceMessage).append('"');
+    }
+    if (requestId != null) {
+      s.append(s.length() == 0 ? "" : " ").append("(request ").append(requestId).append(')');
+    }
+    return s.toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ErrorDetails d
+        && status == d.status
+        && Objects.equals(faultName, d.faultName)
+        && Objects.equals(serviceMessage, d.serviceMessage)
+        && Objects.equals(requestId, d.requestId)
+        && Objects.equals(bodyExcerpt, d.bodyExcerpt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(status, faultName, serviceMessage, requestId, bodyExcerpt);
+  }
+
+  @Override
+  public String toString() {
+    return "ErrorDetails[" + describe() + "]";
+  }
+}

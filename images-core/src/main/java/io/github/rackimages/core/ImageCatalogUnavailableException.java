@@ -1,0 +1,56 @@
+package io.github.rackimages.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The service is unavailable (503 {@code serviceUnavailable}): maintenance, overload, or a global rate limit. {@link #retryAfter()} says how long to wait when the service said so. Retryable.
+ *
+ * @since 1.0
+ */
+public class ImageCatalogUnavailableException extends ImageCatalogServiceException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient Duration retryAfter;
+
+  /**
+   * @param message what went wrong, in words a user can act on
+   * @param details what is known of the failed call
+   * @param retryAfter how long the service asked to wait, or {@code null} when it did not say
+   * @param cause the underlying failure, or {@code null}
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  public ImageCatalogUnavailableException(String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
+    super(message, details, cause);
+    if (retryAfter != null && retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+    }
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * A failure with a message and a wait (as an in-memory adapter or a test raises it).
+   *
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  public ImageCatalogUnavailableException(String message, Duration retryAfter) {
+    this(message, ErrorDetails.none(), Objects.requireNonNull(retryAfter, "retryAfter"), null);
+  }
+
+  /** A failure with a message and nothing else known. */
+  public ImageCatalogUnavailableException(String message) {
+    this(message, ErrorDetails.none(), null, null);
+  }
+
+  /** How long the service asked to wait before the next call; empty when it did not say. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}

@@ -1,0 +1,327 @@
+package io.github.rackimages.core;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Which images a listing returns: the service's filters {@code server}, {@code name}, {@code status},
+ * {@code changes-since}, {@code type}, {@code minDisk} and {@code minRam}, each optional, ANDed together.
+ * Immutable; build one with {@link #builder()}, or use {@link #all()}.
+ *
+ * <pre>{@code
+ * ImageFilter snapshotsOfWeb01 = ImageFilter.builder()
+ *     .type(ImageType.SNAPSHOT)
+ *     .server(ServerId.of("87487601-1968-4d3c-b2fa-3034b0d9e6f3"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>The semantics, as the service applies them (see {@link #matches(Image)}):
+ *
+ * <ul>
+ *   <li>without {@code changesSince}, only ACTIVE and SAVING images are listed; with it, every image whose
+ *       {@link Image#lastChanged()} is strictly after the instant, DELETED and ERROR ones included;
+ *   <li>{@code name}, {@code minDisk} and {@code minRam} match exactly (glance compares with {@code ==});
+ *   <li>{@code status} matches the API status;
+ *   <li>{@code type} matches the metadata key {@code image_type}, in any case;
+ *   <li>{@code server} matches a snapshot's server id; a server URL matches by its last path segment.
+ * </ul>
+ *
+ * @since 1.0
+ */
+public final class ImageFilter {
+
+  private static final ImageFilter ALL = new Builder().build();
+
+  private final String server;
+  private final String name;
+  private final ImageStatus status;
+  private final Instant changesSince;
+  private final ImageType type;
+  private final Integer minDisk;
+  private final Integer minRam;
+
+  private ImageFilter(Builder b) {
+    this.server = b.server;
+    this.name = b.name;
+    this.status = b.status;
+    this.changesSince = b.changesSince;
+    this.type = b.type;
+    this.minDisk = b.minDisk;
+    this.minRam = b.minRam;
+  }
+
+  /** The filter that lists every image the service lists by default (ACTIVE and SAVING). */
+  public static ImageFilter all() {
+    return ALL;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this filter's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.server = server;
+    b.name = name;
+    b.status = status;
+    b.changesSince = changesSince;
+    b.type = type;
+    b.minDisk = minDisk;
+    b.minRam = minRam;
+    return b;
+  }
+
+  /** The server reference as given: an id, or a server URL. */
+  public Optional<String> server() {
+    return Optional.ofNullable(server);
+  }
+
+  /**
+   * The server id the service matches: the reference itself, or the text after the last {@code /} of a URL
+   * (empty text for a URL ending in {@code /}, which matches nothing).
+   */
+  public Optional<String> serverId() {
+    return server().map(s -> s.substring(s.lastIndexOf('/') + 1));
+  }
+
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  public Optional<ImageStatus> status() {
+    return Optional.ofNullable(status);
+  }
+
+  public Optional<Instant> changesSince() {
+    return Optional.ofNullable(changesSince);
+  }
+
+  public Optional<ImageType> type() {
+    return Optional.ofNullable(type);
+  }
+
+  public OptionalInt minDisk() {
+    return minDisk == null ? OptionalInt.empty() : OptionalInt.of(minDisk);
+  }
+
+  public OptionalInt minRam() {
+    return minRam == null ? OptionalInt.empty() : OptionalInt.of(minRam);
+  }
+
+  /** Whether no filter is set. */
+  public boolean isEmpty() {
+    return equals(ALL);
+  }
+
+  /**
+   * Whether the service lists this image under this filter: the reference semantics every adapter must follow
+   * (the in-memory adapter uses it directly, the contract suite checks adapters against it).
+   */
+  public boolean matches(Image image) {
+    Objects.requireNonNull(image, "image");
+    if (changesSince == null) {
+      if (!image.status().listedByDefault()) {
+        return false;
+      }
+    } else if (!image.lastChanged().isAfter(changesSince)) {
+      return false;
+    }
+    if (name != null && !name.equals(image.name().orElse(null))) {
+      return false;
+    }
+    if (status != null && status != image.status()) {
+      return false;
+    }
+    if (type != null && !image.type().map(type::equals).orElse(false)) {
+      return false;
+    }
+    if (minDisk != null && minDisk != image.minDisk()) {
+      return false;
+    }
+    if (minRam != null && minRam != image.minRam()) {
+      return false;
+    }
+    if (server != null) {
+      String wanted = serverId().orElseThrow();
+      String actual =
+          image
+              .server()
+              .map(s -> s.id().value())
+              .or(() -> image.metadata().getString("instance_uuid"))
+              .orElse(null);
+      return wanted.equals(actual);
+    }
+    return true;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ImageFilter f
+        && Objects.equals(server, f.server)
+        && Objects.equals(name, f.name)
+        && status == f.status
+        && Objects.equals(changesSince, f.changesSince)
+        && type == f.type
+        && Objects.equals(minDisk, f.minDisk)
+        && Objects.equals(minRam, f.minRam);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(server, name, status, changesSince, type, minDisk, minRam);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("ImageFilter[");
+    String sep = "";
+    if (server != null) {
+      s.append(sep).append("server=").append(server);
+      sep = ", ";
+    }
+    if (name != null) {
+      s.append(sep).append("name=").append(name);
+      sep = ", ";
+    }
+    if (status != null) {
+      s.append(sep).append("status=").append(status);
+      sep = ", ";
+    }
+    if (changesSince != null) {
+      s.append(sep).append("changesSince=").append(changesSince);
+      sep = ", ";
+    }
+    if (type != null) {
+      s.append(sep).append("type=").append(type.value());
+      sep = ", ";
+    }
+    if (minDisk != null) {
+      s.append(sep).append("minDisk=").append(minDisk);
+      sep = ", ";
+    }
+    if (minRam != null) {
+      s.append(sep).append("minRam=").append(minRam);
+    }
+    return s.append(']').toString();
+  }
+
+  /**
+   * Builds an {@link ImageFilter}; not thread-safe. Every setter validates its argument at once and rejects
+   * {@code null}: leave a filter unset to not filter on it.
+   *
+   * @since 1.0
+   */
+  public static final class Builder {
+    private String server;
+    private String name;
+    private ImageStatus status;
+    private Instant changesSince;
+    private ImageType type;
+    private Integer minDisk;
+    private Integer minRam;
+
+    private Builder() {}
+
+    /** Snapshots of this server. */
+    public Builder server(ServerId server) {
+      this.server = Objects.requireNonNull(server, "server").value();
+      return this;
+    }
+
+    /** Snapshots of the server at this URL (the service matches its last path segment). */
+    public Builder server(URI serverUrl) {
+      Objects.requireNonNull(serverUrl, "server URL");
+      this.server = serverUrl.toString();
+      return this;
+    }
+
+    /**
+     * Snapshots of a server given by id or by full URL, as the service accepts either.
+     *
+     * @throws IllegalArgumentException if the text is blank
+     */
+    public Builder server(String idOrUrl) {
+      Objects.requireNonNull(idOrUrl, "server");
+      if (idOrUrl.isBlank()) {
+        throw new IllegalArgumentException("server must not be blank: '" + idOrUrl + "'");
+      }
+      this.server = idOrUrl;
+      return this;
+    }
+
+    /**
+     * Images with exactly this name (any text, including {@code &}, {@code #}, spaces and non-ASCII).
+     *
+     * @throws IllegalArgumentException if the name is empty
+     */
+    public Builder name(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("name must not be empty: '" + name + "'");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Images in this status. Remember that DELETED and ERROR images are listed only with
+     * {@link #changesSince(Instant)}.
+     *
+     * @throws IllegalArgumentException for {@link ImageStatus#UNRECOGNIZED}, which the service cannot match
+     */
+    public Builder status(ImageStatus status) {
+      Objects.requireNonNull(status, "status");
+      if (status == ImageStatus.UNRECOGNIZED) {
+        throw new IllegalArgumentException("status filter must be a service status, not " + status);
+      }
+      this.status = status;
+      return this;
+    }
+
+    /** Images changed strictly after this instant, DELETED and ERROR ones included. */
+    public Builder changesSince(Instant changesSince) {
+      this.changesSince = Objects.requireNonNull(changesSince, "changesSince");
+      return this;
+    }
+
+    /** Base images or snapshots. */
+    public Builder type(ImageType type) {
+      this.type = Objects.requireNonNull(type, "type");
+      return this;
+    }
+
+    /**
+     * Images whose minimum disk is exactly this many GB.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder minDisk(int minDisk) {
+      if (minDisk < 0) {
+        throw new IllegalArgumentException("minDisk must be >= 0: " + minDisk);
+      }
+      this.minDisk = minDisk;
+      return this;
+    }
+
+    /**
+     * Images whose minimum RAM is exactly this many MB.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder minRam(int minRam) {
+      if (minRam < 0) {
+        throw new IllegalArgumentException("minRam must be >= 0: " + minRam);
+      }
+      this.minRam = minRam;
+      return this;
+    }
+
+    public ImageFilter build() {
+      return new ImageFilter(this);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.github.rackimages.core;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The metadata of an image: key/value pairs such as {@code image_type}, {@code os_type} or
+ * {@code org.openstack__1__os_distro}. Keys keep the order the service sent them in. Values are
+ * {@link AttributeValue}s, so that a value that is not a string is kept instead of failing the whole page;
+ * {@link #asStrings()} gives the string view most applications want.
+ *
+ * @since 1.0
+ */
+public final class ImageMetadata {
+
+  private static final ImageMetadata EMPTY = new ImageMetadata(Map.of());
+
+  private final Map<String, AttributeValue> values;
+
+  private ImageMetadata(Map<String, AttributeValue> values) {
+    this.values = values;
+  }
+
+  /** No metadata. */
+  public static ImageMetadata empty() {
+    return EMPTY;
+  }
+
+  /**
+   * Metadata with these values, in the map's iteration order.
+   *
+   * @throws NullPointerException if a key or value is null
+   */
+  public static ImageMetadata of(Map<String, AttributeValue> values) {
+    Objects.requireNonNull(values, "metadata");
+    if (values.isEmpty()) {
+      return EMPTY;
+    }
+    LinkedHashMap<String, AttributeValue> copy = new LinkedHashMap<>();
+    values.forEach(
+        (k, v) -> copy.put(Objects.requireNonNull(k, "metadata key"), Objects.requireNonNull(v, "metadata value")));
+    return new ImageMetadata(Collections.unmodifiableMap(copy));
+  }
+
+  /**
+   * Metadata whose values are all strings, in the map's iteration order.
+   *
+   * @throws NullPointerException if a key or value is null
+   */
+  public static ImageMetadata ofStrings(Map<String, String> values) {
+    Objects.requireNonNull(values, "metadata");
+    LinkedHashMap<String, AttributeValue> copy = new LinkedHashMap<>();
+    values.forEach(
+        (k, v) ->
+            copy.put(
+                Objects.requireNonNull(k, "metadata key"),
+                AttributeValue.text(Objects.requireNonNull(v, "metadata value for " + k))));
+    return of(copy);
+  }
+
+  /** Every value, in the service's order; unmodifiable. */
+  public Map<String, AttributeValue> values() {
+    return values;
+  }
+
+  /** The string view of every value (see {@link AttributeValue#asString()}), in the service's order. */
+  public Map<String, String> asStrings() {
+    LinkedHashMap<String, String> strings = new LinkedHashMap<>();
+    values.forEach((k, v) -> strings.put(k, v.asString()));
+    return Collections.unmodifiableMap(strings);
+  }
+
+  /** The value of a key. */
+  public Optional<AttributeValue> get(String key) {
+    return Optional.ofNullable(values.get(key));
+  }
+
+  /** The string view of a key's value. */
+  public Optional<String> getString(String key) {
+    AttributeValue value = values.get(key);
+    return value == null ? Optional.empty() : Optional.of(value.asString());
+  }
+
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
+  public int size() {
+    return values.size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ImageMetadata other && values.equals(other.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.toString();
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.rackimages.core;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a listing: its items, in the service's order, and the marker of the next page when there may be
+ * one. A plain value: it holds no connection and fetches nothing.
+ *
+ * <p>The service's rule, which every adapter follows: the next marker is present exactly when the page is full
+ * (as many items as the request's limit). So a listing of exactly N * limit images ends with an empty page, and
+ * a page with fewer items than the limit is the last.
+ *
+ * @param <T> {@link Image} or {@link ImageSummary}
+ * @since 1.0
+ */
+public final class Page<T> {
+
+  private final List<T> items;
+  private final PageMarker nextMarker;
+
+  private Page(List<T> items, PageMarker nextMarker) {
+    this.items = List.copyOf(Objects.requireNonNull(items, "items"));
+    this.nextMarker = nextMarker;
+  }
+
+  /**
+   * A page that may be followed by another, starting after {@code nextMarker}.
+   *
+   * @throws NullPointerException if an argument or an item is null
+   */
+  public static <T> Page<T> of(List<T> items, PageMarker nextMarker) {
+    return new Page<>(items, Objects.requireNonNull(nextMarker, "nextMarker"));
+  }
+
+  /**
+   * The last page of a listing.
+   *
+   * @throws NullPointerException if {@code items} or an item is null
+   */
+  public static <T> Page<T> last(List<T> items) {
+    return new Page<>(items, null);
+  }
+
+  /** An empty last page. */
+  public static <T> Page<T> empty() {
+    return new Page<>(List.of(), null);
+  }
+
+  public List<T> items() {
+    return items;
+  }
+
+  /** Where the next page starts; empty on the last page. */
+  public Optional<PageMarker> nextMarker() {
+    return Optional.ofNullable(nextMarker);
+  }
+
+  public boolean hasNext() {
+    return nextMarker != null;
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  public boolean isEmpty() {
+    return items.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Page<?> other && items.equals(other.items) && Objects.equals(nextMarker, other.nextMarker);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(items, nextMarker);
+  }
+
+  @Override
+  public String toString() {
+    return "Page[" + items.size() + " items" + (nextMarker == null ? ", last" : ", next=" + nextMarker) + "]";
+  }
+}
