@@ -8,6 +8,8 @@ module io.github.rackimages.http {
   requires jakarta.json;
   requires jakarta.json.bind;
 
+  exports io.github.rackimages.http.auth;
+
   // The wire format is shared with the emulator only; applications use the port.
   exports io.github.rackimages.http.wire to io.github.rackimages.emulator;
   opens io.github.rackimages.http.wire to org.eclipse.yasson;
