@@ -67,7 +67,7 @@ final class IdentityClient {
   private static final Pattern SECRET_FIELDS = Pattern.compile(
       "(?i)(\"?(?:apiKey|password|passcode|X-Auth-Token|X-Subject-Token)\"?\\s*[:=]\\s*\"?)[^\",}\\s&<]*");
 
-  private static final int EXCERPT_BYTES = 2048;
+  private static final int MAX_SERVICE_MESSAGE = 300;
 
   private final URI tokensUri;
   private final Credentials credentials;
@@ -249,6 +249,12 @@ final class IdentityClient {
             "the identity service returned a token that expires at " + access.expires()
                 + ", not after now (" + now + "): check this machine's clock");
       }
+      if (tenantId != null && access.tenantId().isPresent() && !access.tenantId().get().equals(tenantId)) {
+        // Keystone v2 scopes the token to the tenant asked for or refuses; anything else is a broken answer.
+        throw new IdentityResponse.UnusableException(
+            "the identity service scoped the token to tenant " + access.tenantId().get() + ", not to tenant "
+                + tenantId + " as asked");
+      }
       AccessToken token;
       try {
         token = AccessToken.of(access.tokenId(), access.expires());
@@ -278,7 +284,7 @@ final class IdentityClient {
   private ImageCatalogException error(int status, HttpHeaders headers, byte[] body) {
     ErrorDetails details = withRequestId(ErrorDetails.status(status), headers);
     Optional<Fault> fault = fault(body);
-    String serviceMessage = fault.flatMap(Fault::text).map(this::redact).orElse(null);
+    String serviceMessage = fault.flatMap(Fault::text).map(this::serviceMessage).orElse(null);
     if (fault.isPresent()) {
       details = details.withFaultName(fault.get().name());
     }
@@ -404,9 +410,16 @@ final class IdentityClient {
     if (body.length == 0) {
       return "";
     }
-    int n = Math.min(body.length, EXCERPT_BYTES);
-    String text = new String(body, 0, n, StandardCharsets.UTF_8).strip();
-    return redact(text);
+    // Redact the whole (capped) body before cutting it, so that no secret survives half-cut at the edge.
+    return redact(new String(body, StandardCharsets.UTF_8).strip());
+  }
+
+  /** The service's message, redacted and short enough for an exception message. */
+  private String serviceMessage(String text) {
+    String redacted = redact(text.strip());
+    return redacted.length() > MAX_SERVICE_MESSAGE
+        ? redacted.substring(0, MAX_SERVICE_MESSAGE) + "..."
+        : redacted;
   }
 
   /** Removes the user's secret wherever it appears, and any value of a field that names a secret. */

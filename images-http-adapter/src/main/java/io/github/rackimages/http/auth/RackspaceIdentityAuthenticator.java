@@ -267,12 +267,12 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
      */
     public Builder identityUrl(URI identityUrl) {
       Objects.requireNonNull(identityUrl, "identityUrl");
+      if (identityUrl.getRawUserInfo() != null) {
+        // Checked first, and the URL not echoed: user info may hold a password.
+        throw new IllegalArgumentException("identityUrl must not contain user info (user:password@)");
+      }
       if (!Hosts.isHttpUrl(identityUrl)) {
         throw new IllegalArgumentException("identityUrl must be an absolute http(s) URL with a host: " + identityUrl);
-      }
-      if (identityUrl.getRawUserInfo() != null) {
-        // Do not echo it: user info may hold a password.
-        throw new IllegalArgumentException("identityUrl must not contain user info (user:password@)");
       }
       if (identityUrl.getRawQuery() != null || identityUrl.getRawFragment() != null) {
         throw new IllegalArgumentException("identityUrl must not have a query or a fragment: " + identityUrl);
@@ -346,11 +346,12 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
      */
     public Builder endpointOverride(URI endpoint) {
       Objects.requireNonNull(endpoint, "endpoint");
+      if (endpoint.getRawUserInfo() != null) {
+        // Checked first, and the URL not echoed: user info may hold a password.
+        throw new IllegalArgumentException("endpointOverride must not contain user info (user:password@)");
+      }
       if (!Hosts.isHttpUrl(endpoint)) {
         throw new IllegalArgumentException("endpointOverride must be an absolute http(s) URL with a host: " + endpoint);
-      }
-      if (endpoint.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("endpointOverride must not contain user info (user:password@)");
       }
       this.endpointOverride = endpoint;
       return this;

@@ -52,7 +52,7 @@ class IdentityErrorTest {
 
   private <T extends Throwable> T failure(Reply reply, Class<T> type) {
     server.always(reply);
-    return catchThrowableOfType(() -> builder().build().session(), type);
+    return catchThrowableOfType(type, () -> builder().build().session());
   }
 
   private static Reply fault(int status, String name, String message) {
@@ -84,6 +84,16 @@ class IdentityErrorTest {
         ImageCatalogAuthenticationException.class);
 
     assertThat(e).hasMessageContaining("multi-factor").hasMessageContaining("use an API key");
+  }
+
+  @Test
+  void aHugeServiceMessageIsShortenedInTheExceptionAndTheExcerptIsCapped() {
+    ImageCatalogAuthenticationException e = failure(fault(401, "unauthorized", "y".repeat(100_000)),
+        ImageCatalogAuthenticationException.class);
+
+    assertThat(e.serviceMessage()).hasValueSatisfying(m -> assertThat(m).hasSize(303).endsWith("..."));
+    assertThat(e.getMessage()).hasSizeLessThan(1000);
+    assertThat(e.details().bodyExcerpt()).hasValueSatisfying(x -> assertThat(x.length()).isLessThanOrEqualTo(515));
   }
 
   @Test
@@ -245,7 +255,7 @@ class IdentityErrorTest {
     server.always(Reply.json(200, big));
 
     ImageCatalogProtocolException e = catchThrowableOfType(
-        () -> builder().maxBodyBytes(big.length() - 1).build().session(), ImageCatalogProtocolException.class);
+        ImageCatalogProtocolException.class, () -> builder().maxBodyBytes(big.length() - 1).build().session());
 
     assertThat(e).hasMessageContaining("larger than " + (big.length() - 1) + " bytes");
     assertThat(e.statusCode()).hasValue(200);
@@ -257,7 +267,7 @@ class IdentityErrorTest {
     server.always(Reply.json(200, big).streamed());
 
     ImageCatalogProtocolException e = catchThrowableOfType(
-        () -> builder().maxBodyBytes(4096).build().session(), ImageCatalogProtocolException.class);
+        ImageCatalogProtocolException.class, () -> builder().maxBodyBytes(4096).build().session());
 
     assertThat(e).hasMessageContaining("larger than 4096 bytes");
   }
@@ -278,7 +288,7 @@ class IdentityErrorTest {
     }
 
     ImageCatalogTransportException e = catchThrowableOfType(
-        () -> builder().identityUrl(closed).build().session(), ImageCatalogTransportException.class);
+        ImageCatalogTransportException.class, () -> builder().identityUrl(closed).build().session());
 
     assertThat(e).hasMessageContaining("could not connect to the identity service at " + closed + "/tokens");
     assertThat(e.getCause()).isNotNull();
@@ -291,8 +301,7 @@ class IdentityErrorTest {
     server.always(Reply.json(200, "{}").heldBy(never));
     try {
       ImageCatalogTransportException e = catchThrowableOfType(
-          () -> builder().requestTimeout(Duration.ofMillis(300)).build().session(),
-          ImageCatalogTransportException.class);
+          ImageCatalogTransportException.class, () -> builder().requestTimeout(Duration.ofMillis(300)).build().session());
 
       assertThat(e).hasMessageContaining("did not answer within 300 ms");
       assertThat(e.getCause()).isInstanceOfAny(HttpTimeoutException.class, java.util.concurrent.TimeoutException.class);
@@ -308,8 +317,7 @@ class IdentityErrorTest {
     server.always(Reply.json(200, Access.threeRegions("tok-1", Access.EXPIRES, "ORD")).stalledMidBodyBy(never));
     try {
       ImageCatalogTransportException e = catchThrowableOfType(
-          () -> builder().requestTimeout(Duration.ofMillis(300)).build().session(),
-          ImageCatalogTransportException.class);
+          ImageCatalogTransportException.class, () -> builder().requestTimeout(Duration.ofMillis(300)).build().session());
 
       assertThat(e).hasMessageContaining("did not answer within 300 ms");
       assertThat(e.statusCode()).hasValue(200);

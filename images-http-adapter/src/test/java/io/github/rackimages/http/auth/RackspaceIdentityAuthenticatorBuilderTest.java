@@ -94,9 +94,15 @@ class RackspaceIdentityAuthenticatorBuilderTest {
         .hasMessageContaining("identityUrl");
   }
 
-  @Test
-  void userInfoInTheIdentityUrlIsRefusedWithoutEchoingIt() {
-    assertThatThrownBy(() -> withKey().identityUrl(URI.create("https://jdoe:CANARY-PW-456@identity.example.test/v2.0")))
+  @ParameterizedTest
+  @ValueSource(strings = {"https://jdoe:CANARY-PW-456@identity.example.test/v2.0",
+      "ftp://jdoe:CANARY-PW-456@identity.example.test/v2.0"})
+  void userInfoInAUrlIsRefusedWithoutEchoingIt(String url) {
+    assertThatThrownBy(() -> withKey().identityUrl(URI.create(url)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user info")
+        .hasMessageNotContaining("CANARY");
+    assertThatThrownBy(() -> withKey().endpointOverride(URI.create(url)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("user info")
         .hasMessageNotContaining("CANARY");

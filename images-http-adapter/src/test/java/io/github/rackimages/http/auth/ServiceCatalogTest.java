@@ -134,6 +134,16 @@ class ServiceCatalogTest {
   }
 
   @Test
+  void aTokenScopedToAnotherTenantThanTheOneAskedForIsAProtocolError() {
+    answer(Access.threeRegions("tok-1", Access.EXPIRES, "ORD"));
+
+    assertThatThrownBy(() -> builder().tenantId("111111").build().session())
+        .isInstanceOf(ImageCatalogProtocolException.class)
+        .hasMessageContaining("scoped the token to tenant 654321, not to tenant 111111");
+    assertThat(builder().tenantId("654321").build().session().endpoint()).hasToString(Access.ORD_URL);
+  }
+
+  @Test
   void aMissingCatalogIsAProtocolError() {
     answer(body("tok-1", Access.EXPIRES, "DFW", null));
 
