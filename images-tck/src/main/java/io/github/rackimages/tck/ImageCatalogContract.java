@@ -95,6 +95,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * catalog. The images it is given are complete and realistic (see {@link TestImages}): an adapter that stores
  * them elsewhere (a database, an HTTP emulator) must give them back with every field unchanged. Its
  * implementation may make calls of its own while setting up; the suite only counts calls made after it returns.
+ * Every instant in them is a whole second, as the service writes them. The suite never closes a catalog: release
+ * what the catalogs hold (an HTTP server, a connection) in an {@code @AfterEach} method of the subclass, which
+ * JUnit also runs after the tests of the nested groups.
  *
  * <p><b>{@link #serviceCalls()}</b> (optional) reports how many service calls ({@code list}, {@code listSummaries}
  * and {@code find} requests, or their HTTP equivalents) the catalog returned last by
@@ -184,10 +187,6 @@ public abstract class ImageCatalogContract {
 
   private static List<Boolean> nexts(List<? extends Page<?>> pages) {
     return pages.stream().map(Page::hasNext).toList();
-  }
-
-  private static Instant beforeAll() {
-    return BEFORE_ALL;
   }
 
   private static ImageFilter changesSince(Instant instant) {
@@ -329,7 +328,7 @@ public abstract class ImageCatalogContract {
     /** With changes-since, the server filter also lists that server's DELETED and ERROR snapshots. */
     @Test
     void serverFilterWithChangesSinceShowsDeletedAndFailedSnapshots() {
-      assertThat(listed(filter().server(WEB01).changesSince(beforeAll()).build()))
+      assertThat(listed(filter().server(WEB01).changesSince(BEFORE_ALL).build()))
           .containsExactlyElementsOf(ids(List.of(WEB_SAVING, WEB_NIGHTLY, WEB_FAILED, WEB_DELETED, DAILY_WEB)));
     }
 
@@ -561,7 +560,7 @@ public abstract class ImageCatalogContract {
     /** With changes-since, DELETED, ERROR and UNKNOWN images are listed too. */
     @Test
     void changesSinceShowsDeletedErrorAndUnknownImages() {
-      Page<Image> page = zoo.list(changesSince(beforeAll()), PageRequest.first(100));
+      Page<Image> page = zoo.list(changesSince(BEFORE_ALL), PageRequest.first(100));
       assertThat(ids(page.items())).containsExactlyElementsOf(ids(ContractImages.zooInServiceOrder()));
     }
 
@@ -575,11 +574,11 @@ public abstract class ImageCatalogContract {
       assertThat(zoo.list(deleted, page).items()).isEmpty();
       assertThat(zoo.list(error, page).items()).isEmpty();
       assertThat(zoo.list(unknown, page).items()).isEmpty();
-      assertThat(ids(zoo.list(deleted.toBuilder().changesSince(beforeAll()).build(), page).items()))
+      assertThat(ids(zoo.list(deleted.toBuilder().changesSince(BEFORE_ALL).build(), page).items()))
           .containsExactly(WEB_DELETED.id(), RETIRED.id());
-      assertThat(ids(zoo.list(error.toBuilder().changesSince(beforeAll()).build(), page).items()))
+      assertThat(ids(zoo.list(error.toBuilder().changesSince(BEFORE_ALL).build(), page).items()))
           .containsExactly(WEB_FAILED.id());
-      assertThat(ids(zoo.list(unknown.toBuilder().changesSince(beforeAll()).build(), page).items()))
+      assertThat(ids(zoo.list(unknown.toBuilder().changesSince(BEFORE_ALL).build(), page).items()))
           .containsExactly(STUCK.id());
     }
 
@@ -591,9 +590,9 @@ public abstract class ImageCatalogContract {
       List<Image> listed = catalog.list(ImageFilter.all(), PageRequest.first(100)).items();
       assertThat(listed).extracting(Image::status).containsOnly(ImageStatus.ACTIVE, ImageStatus.SAVING);
       assertThat(ids(listed)).containsExactly(edge.get(1).id(), edge.get(0).id());
-      List<Image> all = catalog.list(changesSince(beforeAll()), PageRequest.first(100)).items();
+      List<Image> all = catalog.list(changesSince(BEFORE_ALL), PageRequest.first(100)).items();
       assertThat(all).extracting(Image::rawStatus).contains("IMPORTING", "DELETED", "ERROR");
-      assertThat(ids(all)).containsExactlyElementsOf(ids(expected(edge, changesSince(beforeAll()))));
+      assertThat(ids(all)).containsExactlyElementsOf(ids(expected(edge, changesSince(BEFORE_ALL))));
     }
 
     /** Summaries follow the same visibility rules as details. */
@@ -602,7 +601,7 @@ public abstract class ImageCatalogContract {
       PageRequest page = PageRequest.first(100);
       assertThat(summaryIds(zoo.listSummaries(ImageFilter.all(), page).items()))
           .containsExactlyElementsOf(ids(ContractImages.zooListedByDefault()));
-      assertThat(summaryIds(zoo.listSummaries(changesSince(beforeAll()), page).items()))
+      assertThat(summaryIds(zoo.listSummaries(changesSince(BEFORE_ALL), page).items()))
           .containsExactlyElementsOf(ids(ContractImages.zooInServiceOrder()));
     }
   }
@@ -648,7 +647,7 @@ public abstract class ImageCatalogContract {
     void updateTimePlaysNoPartInTheOrder() {
       List<Image> ties = ContractImages.tiesInServiceOrder();
       ImageCatalog catalog = catalogOf(ties);
-      List<Image> listed = catalog.list(changesSince(beforeAll()), PageRequest.first(100)).items();
+      List<Image> listed = catalog.list(changesSince(BEFORE_ALL), PageRequest.first(100)).items();
       assertThat(ids(listed)).containsExactlyElementsOf(ids(ties));
     }
 
@@ -657,7 +656,7 @@ public abstract class ImageCatalogContract {
     void everyNeighbourPairOfALongWalkIsInOrder() {
       List<Image> images = TestImages.many(400, 11L);
       ImageCatalog catalog = catalogOf(images);
-      ImageFilter everything = changesSince(beforeAll());
+      ImageFilter everything = changesSince(BEFORE_ALL);
       List<Image> walked = items(walk(catalog::list, everything, PageRequest.first(37), images.size()));
       assertThat(walked).hasSameSizeAs(images);
       for (int i = 1; i < walked.size(); i++) {
@@ -684,9 +683,9 @@ public abstract class ImageCatalogContract {
     private List<ImageFilter> filters() {
       return List.of(
           ImageFilter.all(),
-          changesSince(beforeAll()),
+          changesSince(BEFORE_ALL),
           ImageFilter.builder().type(ImageType.SNAPSHOT).build(),
-          ImageFilter.builder().server(TestImages.serverId(2)).changesSince(beforeAll()).build());
+          ImageFilter.builder().server(TestImages.serverId(2)).changesSince(BEFORE_ALL).build());
     }
 
     /** Walking list() page by page delivers every matching image exactly once and no other, in order. */
@@ -717,7 +716,7 @@ public abstract class ImageCatalogContract {
 
     /** stream() delivers the same images as a marker walk, for several page sizes. */
     @ParameterizedTest(name = "[{index}] limit {0}")
-    @ValueSource(ints = {1, 9, 1000})
+    @ValueSource(ints = {3, 9, 1000})
     void streamDeliversWhatAWalkDelivers(int limit) {
       for (ImageFilter filter : filters()) {
         try (Stream<Image> stream = catalog.stream(filter, PageRequest.first(limit))) {
@@ -805,7 +804,7 @@ public abstract class ImageCatalogContract {
       assertThat(empty.stream(ImageFilter.all())).isEmpty();
       ImageCatalog hidden = catalogOf(List.of(WEB_DELETED, WEB_FAILED, RETIRED));
       assertThat(hidden.list(ImageFilter.all(), PageRequest.first(10))).isEqualTo(Page.empty());
-      assertThat(hidden.list(changesSince(beforeAll()), PageRequest.first(10)).size()).isEqualTo(3);
+      assertThat(hidden.list(changesSince(BEFORE_ALL), PageRequest.first(10)).size()).isEqualTo(3);
     }
 
     /** The marker of the last image gives an empty last page. */
@@ -832,7 +831,7 @@ public abstract class ImageCatalogContract {
       assertThat(nexts(visible)).containsExactly(true, true, false);
       assertThat(ids(items(visible))).containsExactlyElementsOf(ids(expected(images, ImageFilter.all())));
 
-      ImageFilter everything = changesSince(beforeAll());
+      ImageFilter everything = changesSince(BEFORE_ALL);
       List<Page<ImageSummary>> all = walk(catalog::listSummaries, everything, PageRequest.first(1000), 2500);
       assertThat(sizes(all)).containsExactly(1000, 1000, 500);
       assertThat(nexts(all)).containsExactly(true, true, false);
@@ -885,7 +884,7 @@ public abstract class ImageCatalogContract {
     @Test
     void deletedImageIsAMarkerWithChangesSince() {
       PageRequest after = PageRequest.after(PageMarker.after(WEB_DELETED.id()), 10);
-      assertThat(ids(zoo.list(changesSince(beforeAll()), after).items()))
+      assertThat(ids(zoo.list(changesSince(BEFORE_ALL), after).items()))
           .containsExactly(NAMELESS.id(), NEVER_UPDATED.id(), RETIRED.id(), DAILY_WEB.id());
     }
 
@@ -923,7 +922,7 @@ public abstract class ImageCatalogContract {
     @ValueSource(ints = {4, 60, 1000})
     void summaryPagesAgreeWithDetailPages(int limit) {
       for (ImageFilter filter :
-          List.of(ImageFilter.all(), changesSince(beforeAll()), ImageFilter.builder().type(ImageType.BASE).build())) {
+          List.of(ImageFilter.all(), changesSince(BEFORE_ALL), ImageFilter.builder().type(ImageType.BASE).build())) {
         int expected = expected(images, filter).size();
         List<Page<Image>> details = walk(catalog::list, filter, PageRequest.first(limit), expected);
         List<Page<ImageSummary>> summaries = walk(catalog::listSummaries, filter, PageRequest.first(limit), expected);
@@ -957,7 +956,7 @@ public abstract class ImageCatalogContract {
     /** streamSummaries() delivers the summaries of what stream() delivers. */
     @Test
     void streamSummariesAgreesWithStream() {
-      ImageFilter filter = ImageFilter.builder().type(ImageType.SNAPSHOT).changesSince(beforeAll()).build();
+      ImageFilter filter = ImageFilter.builder().type(ImageType.SNAPSHOT).changesSince(BEFORE_ALL).build();
       assertThat(catalog.streamSummaries(filter, PageRequest.first(7)).toList())
           .containsExactlyElementsOf(catalog.stream(filter, PageRequest.first(7)).map(Image::toSummary).toList())
           .containsExactlyElementsOf(summaries(expected(images, filter)));
@@ -1122,8 +1121,8 @@ public abstract class ImageCatalogContract {
     /** A listing returns every field of every image unchanged. */
     @Test
     void listingReturnsEveryFieldUnchanged() {
-      List<Image> expected = expected(images, changesSince(beforeAll()));
-      List<Image> listed = catalog.list(changesSince(beforeAll()), PageRequest.first(100)).items();
+      List<Image> expected = expected(images, changesSince(BEFORE_ALL));
+      List<Image> listed = catalog.list(changesSince(BEFORE_ALL), PageRequest.first(100)).items();
       assertThat(ids(listed)).containsExactlyElementsOf(ids(expected));
       for (int i = 0; i < listed.size(); i++) {
         assertSameImage(listed.get(i), expected.get(i));
@@ -1133,7 +1132,7 @@ public abstract class ImageCatalogContract {
     /** A summary listing returns each id, name (or its absence) and the links unchanged. */
     @Test
     void summariesReturnIdNameAndLinksUnchanged() {
-      ImageFilter everything = changesSince(beforeAll());
+      ImageFilter everything = changesSince(BEFORE_ALL);
       assertThat(catalog.listSummaries(everything, PageRequest.first(100)).items())
           .containsExactlyElementsOf(summaries(expected(images, everything)));
     }
@@ -1143,7 +1142,7 @@ public abstract class ImageCatalogContract {
     void variedImagesComeBackEqual() {
       List<Image> many = TestImages.many(300, 99L);
       ImageCatalog big = catalogOf(many);
-      ImageFilter everything = changesSince(beforeAll());
+      ImageFilter everything = changesSince(BEFORE_ALL);
       List<Image> walked = items(walk(big::list, everything, PageRequest.first(128), many.size()));
       assertThat(walked).containsExactlyElementsOf(expected(many, everything));
     }
@@ -1161,7 +1160,7 @@ public abstract class ImageCatalogContract {
       List<Image> images = new ArrayList<>(ContractImages.zoo());
       images.addAll(TestImages.many(300, 21L));
       ImageCatalog catalog = catalogOf(images);
-      ImageFilter everything = changesSince(beforeAll());
+      ImageFilter everything = changesSince(BEFORE_ALL);
       ImageFilter snapshots = ImageFilter.builder().type(ImageType.SNAPSHOT).build();
       List<Image> expectedAll = expected(images, everything);
       List<Image> expectedDefault = expected(images, ImageFilter.all());

@@ -10,6 +10,7 @@ import io.github.rackimages.core.Link;
 import io.github.rackimages.core.ServerId;
 import io.github.rackimages.core.ServerReference;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,26 +113,40 @@ public final class TestImages {
     return ServerId.of(uuid("server:" + n));
   }
 
-  /** The versioned URL of a server, as a {@code server} filter may give it. */
+  /**
+   * The versioned URL of a server, as a {@code server} filter may give it.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
   public static URI serverUrl(ServerId id) {
-    return URI.create(ENDPOINT + "/servers/" + Objects.requireNonNull(id, "server id").value());
+    return URI.create(ENDPOINT + "/servers/" + segment(Objects.requireNonNull(id, "server id").value()));
   }
 
-  /** A snapshot's reference to its server, with the {@code self} and {@code bookmark} links the service sends. */
+  /**
+   * A snapshot's reference to its server, with the {@code self} and {@code bookmark} links the service sends.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
   public static ServerReference serverReference(ServerId id) {
     Objects.requireNonNull(id, "server id");
     return new ServerReference(
         id,
         List.of(
-            Link.of("self", serverUrl(id)), Link.of("bookmark", URI.create(BOOKMARK_BASE + "/servers/" + id.value()))));
+            Link.of("self", serverUrl(id)),
+            Link.of("bookmark", URI.create(BOOKMARK_BASE + "/servers/" + segment(id.value())))));
   }
 
-  /** The {@code self}, {@code bookmark} and {@code alternate} links of an image, in the service's order. */
+  /**
+   * The {@code self}, {@code bookmark} and {@code alternate} links of an image, in the service's order. An id
+   * that is not a UUID is percent-encoded in them.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
   public static List<Link> imageLinks(ImageId id) {
     Objects.requireNonNull(id, "image id");
-    URI bookmark = URI.create(BOOKMARK_BASE + "/images/" + id.value());
+    URI bookmark = URI.create(BOOKMARK_BASE + "/images/" + segment(id.value()));
     return List.of(
-        Link.of("self", URI.create(ENDPOINT + "/images/" + id.value())),
+        Link.of("self", URI.create(ENDPOINT + "/images/" + segment(id.value()))),
         Link.of("bookmark", bookmark),
         Link.of("alternate", bookmark, ALTERNATE_TYPE));
   }
@@ -389,6 +404,11 @@ public final class TestImages {
         .diskConfig(DiskConfig.MANUAL)
         .server(serverReference(server))
         .metadata(ImageMetadata.ofStrings(metadata));
+  }
+
+  /** The text as one URL path segment (URLEncoder writes a space as '+', which a path would keep literally). */
+  private static String segment(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String uuid(String text) {

@@ -150,6 +150,12 @@ class TestImagesTest {
     assertThat(image.type()).isEmpty();
   }
 
+  @Test
+  void linksOfAnIdThatIsNoUuidArePercentEncoded() {
+    List<Link> links = TestImages.imageLinks(io.github.rackimages.core.ImageId.of("my image/1"));
+    assertThat(links.get(0).href().toString()).isEqualTo(TestImages.ENDPOINT + "/images/my%20image%2F1");
+  }
+
   static List<Arguments> invalidArguments() {
     return List.of(
         Arguments.of("many(-1, 0)", (ThrowingCallable) () -> TestImages.many(-1, 0L), "-1"),
