@@ -1,5 +1,6 @@
 package io.github.rackimages.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,11 +10,13 @@ import java.util.OptionalInt;
  * {@code overLimit}, ...), the service's own message, the request id ({@code X-Compute-Request-Id}) and a
  * short, redacted excerpt of the response body. Every part is optional: an in-memory adapter knows none, a
  * network fault knows no status. Immutable; start from {@link #none()} or {@link #status(int)} and add parts
- * with the {@code with*} methods.
+ * with the {@code with*} methods. Serializable, as the exceptions that carry it are.
  *
  * @since 1.0
  */
-public final class ErrorDetails {
+public final class ErrorDetails implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The longest body excerpt kept, in characters. */
   public static final int MAX_EXCERPT = 512;
@@ -66,10 +69,18 @@ public final class ErrorDetails {
     return new ErrorDetails(status, faultName, serviceMessage, Objects.requireNonNull(requestId, "requestId"), bodyExcerpt);
   }
 
-  /** With an excerpt of the body, cut to {@value #MAX_EXCERPT} characters; the caller redacts secrets first. */
+  /**
+   * With an excerpt of the body; the caller redacts secrets first. A body longer than {@value #MAX_EXCERPT}
+   * characters keeps its first {@value #MAX_EXCERPT} (one fewer when the cut would split a surrogate pair),
+   * followed by {@code ...}.
+   */
   public ErrorDetails withBodyExcerpt(String excerpt) {
     Objects.requireNonNull(excerpt, "excerpt");
-    String cut = excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) + "..." : excerpt;
+    String cut = excerpt;
+    if (excerpt.length() > MAX_EXCERPT) {
+      int end = Character.isHighSurrogate(excerpt.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
+      cut = excerpt.substring(0, end) + "...";
+    }
     return new ErrorDetails(status, faultName, serviceMessage, requestId, cut);
   }
 

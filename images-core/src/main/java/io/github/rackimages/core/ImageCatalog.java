@@ -100,6 +100,17 @@ public interface ImageCatalog {
   }
 
   /**
+   * Every image summary that matches {@code filter}, fetched lazily in pages of {@value PageRequest#MAX_LIMIT}
+   * as {@link #stream(ImageFilter, PageRequest)} does.
+   *
+   * @throws NullPointerException if {@code filter} is null
+   * @since 1.0
+   */
+  default Stream<ImageSummary> streamSummaries(ImageFilter filter) {
+    return streamSummaries(filter, PageRequest.first());
+  }
+
+  /**
    * Every image summary that matches {@code filter}, from the page {@code start} on, fetched lazily as
    * {@link #stream(ImageFilter, PageRequest)} does.
    *

@@ -32,7 +32,7 @@ public class ImageCatalogException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient ErrorDetails details;
+  private final ErrorDetails details;
   private volatile PageMarker resumeMarker;
   private volatile boolean resumable;
 

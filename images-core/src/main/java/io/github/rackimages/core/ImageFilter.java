@@ -147,6 +147,10 @@ public final class ImageFilter {
     }
     if (server != null) {
       String wanted = serverId().orElseThrow();
+      if (wanted.isEmpty()) {
+        // A URL ending in '/' names no server; an image whose instance_uuid is empty text must not match it.
+        return false;
+      }
       String actual =
           image
               .server()
@@ -232,10 +236,17 @@ public final class ImageFilter {
       return this;
     }
 
-    /** Snapshots of the server at this URL (the service matches its last path segment). */
+    /**
+     * Snapshots of the server at this URL (the service matches its last path segment).
+     *
+     * @throws IllegalArgumentException if the URL is empty
+     */
     public Builder server(URI serverUrl) {
-      Objects.requireNonNull(serverUrl, "server URL");
-      this.server = serverUrl.toString();
+      String url = Objects.requireNonNull(serverUrl, "server URL").toString();
+      if (url.isBlank()) {
+        throw new IllegalArgumentException("server URL must not be blank: '" + url + "'");
+      }
+      this.server = url;
       return this;
     }
 
