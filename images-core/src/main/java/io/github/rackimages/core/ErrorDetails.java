@@ -54,17 +54,29 @@ public final class ErrorDetails implements Serializable {
     return new ErrorDetails(status, null, null, null, null);
   }
 
-  /** With the service's fault name, such as {@code itemNotFound}. */
+  /**
+   * With the service's fault name, such as {@code itemNotFound}.
+   *
+   * @throws NullPointerException if {@code faultName} is null
+   */
   public ErrorDetails withFaultName(String faultName) {
     return new ErrorDetails(status, Objects.requireNonNull(faultName, "faultName"), serviceMessage, requestId, bodyExcerpt);
   }
 
-  /** With the message the service wrote in its fault body. */
+  /**
+   * With the message the service wrote in its fault body.
+   *
+   * @throws NullPointerException if {@code message} is null
+   */
   public ErrorDetails withServiceMessage(String message) {
     return new ErrorDetails(status, faultName, Objects.requireNonNull(message, "message"), requestId, bodyExcerpt);
   }
 
-  /** With the request id the service gave the call. */
+  /**
+   * With the request id the service gave the call.
+   *
+   * @throws NullPointerException if {@code requestId} is null
+   */
   public ErrorDetails withRequestId(String requestId) {
     return new ErrorDetails(status, faultName, serviceMessage, Objects.requireNonNull(requestId, "requestId"), bodyExcerpt);
   }
@@ -73,6 +85,8 @@ public final class ErrorDetails implements Serializable {
    * With an excerpt of the body; the caller redacts secrets first. A body longer than {@value #MAX_EXCERPT}
    * characters keeps its first {@value #MAX_EXCERPT} (one fewer when the cut would split a surrogate pair),
    * followed by {@code ...}.
+   *
+   * @throws NullPointerException if {@code excerpt} is null
    */
   public ErrorDetails withBodyExcerpt(String excerpt) {
     Objects.requireNonNull(excerpt, "excerpt");
@@ -89,18 +103,22 @@ public final class ErrorDetails implements Serializable {
     return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
 
+  /** The service's fault name, such as {@code badRequest} or {@code overLimit}, when it sent one. */
   public Optional<String> faultName() {
     return Optional.ofNullable(faultName);
   }
 
+  /** The message the service wrote in its fault body, when it wrote one. */
   public Optional<String> serviceMessage() {
     return Optional.ofNullable(serviceMessage);
   }
 
+  /** The request id the service gave the call ({@code X-Compute-Request-Id}), when known. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
+  /** The start of the response body, already redacted, when one was kept. */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(bodyExcerpt);
   }

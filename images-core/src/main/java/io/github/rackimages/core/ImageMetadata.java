@@ -93,10 +93,12 @@ public final class ImageMetadata {
     return value == null ? Optional.empty() : Optional.of(value.asString());
   }
 
+  /** Whether there is no key at all. */
   public boolean isEmpty() {
     return values.isEmpty();
   }
 
+  /** The number of keys. */
   public int size() {
     return values.size();
   }

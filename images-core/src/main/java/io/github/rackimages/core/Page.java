@@ -78,6 +78,7 @@ public final class Page<T> {
     return new Page<>(List.of(), null);
   }
 
+  /** The items, in the service's order; unmodifiable, possibly empty (even when a next page exists). */
   public List<T> items() {
     return items;
   }
@@ -87,14 +88,17 @@ public final class Page<T> {
     return Optional.ofNullable(nextMarker);
   }
 
+  /** Whether a next page may follow; it may be empty (see the class comment). */
   public boolean hasNext() {
     return nextMarker != null;
   }
 
+  /** The number of items on this page. */
   public int size() {
     return items.size();
   }
 
+  /** Whether this page has no item. */
   public boolean isEmpty() {
     return items.isEmpty();
   }
