@@ -1038,11 +1038,13 @@ public abstract class ImageCatalogContract {
               .sorted();
       Stream<ImageSummary> summaries = catalog.streamSummaries(ImageFilter.all(), PageRequest.first(10));
       Stream<Image> defaults = catalog.stream(ImageFilter.all());
+      Stream<ImageSummary> defaultSummaries = catalog.streamSummaries(ImageFilter.all());
       assertThat(serviceCalls()).as("calls before any terminal operation").isEqualTo(start);
       assertThat(names.count()).isEqualTo(100);
       assertThat(serviceCalls()).as("calls after the terminal operation").isGreaterThan(start);
       summaries.close();
       defaults.close();
+      defaultSummaries.close();
     }
 
     /** stream().limit(k) and findFirst() fetch only the pages they need. */
@@ -1059,10 +1061,14 @@ public abstract class ImageCatalogContract {
       assertThat(catalog.stream(ImageFilter.all()).limit(3).toList()).containsExactlyElementsOf(hundred.subList(0, 3));
       assertThat(serviceCalls()).as("calls for 3 images in the default page size").isEqualTo(start + 4);
 
+      assertThat(catalog.streamSummaries(ImageFilter.all()).limit(100).toList())
+          .containsExactlyElementsOf(summaries(hundred));
+      assertThat(serviceCalls()).as("calls for 100 summaries in the default page size").isEqualTo(start + 5);
+
       ImageId twentyFifth = hundred.get(24).id();
       assertThat(catalog.streamSummaries(ImageFilter.all(), PageRequest.first(10)).anyMatch(s -> s.id().equals(twentyFifth)))
           .isTrue();
-      assertThat(serviceCalls()).as("calls for anyMatch() of the 25th image in pages of 10").isEqualTo(start + 7);
+      assertThat(serviceCalls()).as("calls for anyMatch() of the 25th image in pages of 10").isEqualTo(start + 8);
     }
 
     /** Consuming a whole stream fetches each page once, plus the empty page after an exact multiple. */
@@ -1261,6 +1267,7 @@ public abstract class ImageCatalogContract {
         nullCase("stream(null)", c -> c.stream(null)),
         nullCase("stream(null, page)", c -> c.stream(null, page)),
         nullCase("stream(filter, null)", c -> c.stream(all, null)),
+        nullCase("streamSummaries(null)", c -> c.streamSummaries(null)),
         nullCase("streamSummaries(null, page)", c -> c.streamSummaries(null, page)),
         nullCase("streamSummaries(filter, null)", c -> c.streamSummaries(all, null)));
   }
