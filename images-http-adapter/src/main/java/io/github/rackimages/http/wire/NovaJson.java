@@ -1,0 +1,294 @@
+package io.github.rackimages.http.wire;
+
+import io.github.rackimages.core.Image;
+import io.github.rackimages.core.ImageSummary;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The wire format of the Rackspace / OpenStack Compute v2 images API, in both directions: reads list, image and
+ * fault bodies from a stream through JSON-B (Yasson, with deserializers that go straight from parser events to
+ * domain objects, never a {@code String} of the whole body or a JSON tree), and writes them in the service's
+ * shape. One instance is thread-safe and should be shared: it holds one {@link Jsonb}.
+ *
+ * <p>This package is exported to the emulator only; applications use the {@code ImageCatalog} port.
+ */
+public final class NovaJson implements AutoCloseable {
+
+  private final Jsonb jsonb;
+  private final JsonGeneratorFactory generators;
+
+  /** A wire format with its own {@link Jsonb}. */
+  public NovaJson() {
+    this.jsonb =
+        JsonbBuilder.create(
+            new JsonbConfig()
+                .withDeserializers(
+                    new DetailListReading(), new SummaryListReading(), new ImageReading(), new FaultReading()));
+    this.generators = Json.createGeneratorFactory(Map.of());
+  }
+
+  /**
+   * Reads a detail list body ({@code GET /images/detail}).
+   *
+   * @throws WireFormatException if the body is not a detail list
+   */
+  public WireList<Image> readDetailList(InputStream body) {
+    return read(body, DetailListBody.class).list;
+  }
+
+  /**
+   * Reads a summary list body ({@code GET /images}).
+   *
+   * @throws WireFormatException if the body is not a summary list
+   */
+  public WireList<ImageSummary> readSummaryList(InputStream body) {
+    return read(body, SummaryListBody.class).list;
+  }
+
+  /**
+   * Reads an image body ({@code GET /images/{id}}: {@code {"image": {...}}}).
+   *
+   * @throws WireFormatException if the body is not an image
+   */
+  public Image readImage(InputStream body) {
+    return read(body, ImageBody.class).image;
+  }
+
+  /**
+   * Reads a Nova fault body ({@code {"badRequest": {"code": 400, "message": "..."}}}).
+   *
+   * @throws WireFormatException if the body is not a fault
+   */
+  public Fault readFault(InputStream body) {
+    return read(body, FaultBody.class).fault;
+  }
+
+  /** Writes a detail list, with a {@code next} link when {@code nextHref} is not null. */
+  public void writeDetailList(List<Image> images, String nextHref, OutputStream out) {
+    write(out, g -> {
+      g.writeStartObject();
+      g.writeStartArray("images");
+      for (Image image : images) {
+        NovaWriter.writeImage(g, image);
+      }
+      g.writeEnd();
+      NovaWriter.writeNextLink(g, nextHref);
+      g.writeEnd();
+    });
+  }
+
+  /** Writes a summary list, with a {@code next} link when {@code nextHref} is not null. */
+  public void writeSummaryList(List<ImageSummary> summaries, String nextHref, OutputStream out) {
+    write(out, g -> {
+      g.writeStartObject();
+      g.writeStartArray("images");
+      for (ImageSummary summary : summaries) {
+        NovaWriter.writeSummary(g, summary);
+      }
+      g.writeEnd();
+      NovaWriter.writeNextLink(g, nextHref);
+      g.writeEnd();
+    });
+  }
+
+  /** Writes {@code {"image": {...}}}. */
+  public void writeImage(Image image, OutputStream out) {
+    write(out, g -> {
+      g.writeStartObject();
+      g.writeKey("image");
+      NovaWriter.writeImage(g, image);
+      g.writeEnd();
+    });
+  }
+
+  /** Writes a fault body. */
+  public void writeFault(Fault fault, OutputStream out) {
+    write(out, g -> NovaWriter.writeFault(g, fault));
+  }
+
+  /**
+   * Writes one image object alone, for callers that stream a list themselves (the command line writes a detail
+   * list of any length one image at a time).
+   */
+  public void writeImageObject(Image image, JsonGenerator generator) {
+    NovaWriter.writeImage(generator, image);
+  }
+
+  /** A generator over {@code out} (UTF-8), for callers that stream; closing it does not close {@code out}. */
+  public JsonGenerator generator(OutputStream out) {
+    return generators.createGenerator(new NonClosing(out));
+  }
+
+  /** The service's time format ({@code 2015-03-10T18:35:18Z}). */
+  public static String formatInstant(java.time.Instant instant) {
+    return NovaWriter.format(instant);
+  }
+
+  /**
+   * Parses a time as the service writes or accepts it (with or without fraction, {@code Z}, offset, or no zone
+   * meaning UTC).
+   *
+   * @throws WireFormatException if it is not a date-time
+   */
+  public static java.time.Instant parseInstant(String text) {
+    return NovaReader.parseInstant(Objects.requireNonNull(text, "text"), "value");
+  }
+
+  private <T> T read(InputStream body, Class<T> type) {
+    Objects.requireNonNull(body, "body");
+    try {
+      T value = jsonb.fromJson(body, type);
+      if (value == null) {
+        throw new WireFormatException("$: empty body or null");
+      }
+      return value;
+    } catch (WireFormatException e) {
+      throw e;
+    } catch (JsonbException | JsonException | IllegalStateException | IllegalArgumentException
+        | java.util.NoSuchElementException | ArithmeticException e) {
+      throw translate(e);
+    }
+  }
+
+  private static WireFormatException translate(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof WireFormatException w) {
+        return w;
+      }
+      if (t instanceof JsonParsingException p && p.getLocation() != null) {
+        return new WireFormatException(
+            "malformed JSON at line " + p.getLocation().getLineNumber() + ", column "
+                + p.getLocation().getColumnNumber() + " (offset " + p.getLocation().getStreamOffset() + ")",
+            e);
+      }
+    }
+    return new WireFormatException("malformed JSON: " + firstLine(e.getMessage()), e);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable body";
+    }
+    String line = message.lines().findFirst().orElse("");
+    return line.length() > 120 ? line.substring(0, 120) + "..." : line;
+  }
+
+  private void write(OutputStream out, java.util.function.Consumer<JsonGenerator> body) {
+    Objects.requireNonNull(out, "out");
+    try (JsonGenerator g = generator(out)) {
+      body.accept(g);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      jsonb.close();
+    } catch (Exception e) {
+      // Closing Yasson releases caches only; nothing to report.
+    }
+  }
+
+  /**
+   * Yasson calls a deserializer with the body's START_OBJECT already read (its parser does not offer
+   * {@code currentEvent()}); a body that is not an object never reaches it.
+   */
+  private static JsonParser atObject(JsonParser parser) {
+    return parser;
+  }
+
+  // One deserializer class per body type: Yasson picks a deserializer by its declared type argument.
+  private static final class DetailListReading implements JsonbDeserializer<DetailListBody> {
+    @Override
+    public DetailListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      return new DetailListBody(NovaReader.readList(atObject(parser), true));
+    }
+  }
+
+  private static final class SummaryListReading implements JsonbDeserializer<SummaryListBody> {
+    @Override
+    public SummaryListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      return new SummaryListBody(NovaReader.readList(atObject(parser), false));
+    }
+  }
+
+  private static final class ImageReading implements JsonbDeserializer<ImageBody> {
+    @Override
+    public ImageBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      return new ImageBody(NovaReader.readImageBody(atObject(parser)));
+    }
+  }
+
+  private static final class FaultReading implements JsonbDeserializer<FaultBody> {
+    @Override
+    public FaultBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      return new FaultBody(NovaReader.readFault(atObject(parser)));
+    }
+  }
+
+  static final class DetailListBody {
+    final WireList<Image> list;
+
+    DetailListBody(WireList<Image> list) {
+      this.list = list;
+    }
+  }
+
+  static final class SummaryListBody {
+    final WireList<ImageSummary> list;
+
+    SummaryListBody(WireList<ImageSummary> list) {
+      this.list = list;
+    }
+  }
+
+  static final class ImageBody {
+    final Image image;
+
+    ImageBody(Image image) {
+      this.image = image;
+    }
+  }
+
+  static final class FaultBody {
+    final Fault fault;
+
+    FaultBody(Fault fault) {
+      this.fault = fault;
+    }
+  }
+
+  /** Keeps the generator's close from closing the caller's stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The HTTP adapter: {@link io.github.rackimages.core.ImageCatalog} over the Rackspace Cloud Servers / OpenStack
+ * Compute v2 images API.
+ */
+module io.github.rackimages.http {
+  requires transitive io.github.rackimages.core;
+  requires java.net.http;
+  requires jakarta.json;
+  requires jakarta.json.bind;
+
+  exports io.github.rackimages.http.auth;
+
+  // The wire format is shared with the emulator only; applications use the port.
+  exports io.github.rackimages.http.wire to io.github.rackimages.emulator;
+  opens io.github.rackimages.http.wire to org.eclipse.yasson;
+}
