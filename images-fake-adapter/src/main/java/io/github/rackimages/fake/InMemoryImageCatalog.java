@@ -169,7 +169,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
     for (Image image : images.items()) {
       summaries.add(image.toSummary());
     }
-    return images.nextMarker().map(m -> Page.of(summaries, m)).orElseGet(() -> Page.last(summaries));
+    return Page.byServiceRule(summaries, page, summary -> PageMarker.after(summary.id()));
   }
 
   /**
@@ -553,10 +553,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
         throw new ImageCatalogBadRequestException(
             message, Faults.fault(400, "badRequest", message), null);
       }
-      if (items.size() == request.limit()) {
-        return Page.of(items, PageMarker.after(items.get(items.size() - 1).id()));
-      }
-      return Page.last(items);
+      return Page.byServiceRule(items, request, image -> PageMarker.after(image.id()));
     }
   }
 
