@@ -13,11 +13,12 @@ public final class Redaction {
 
   private static final String MASK = "****";
 
-  // "apiKey": "abc", "X-Auth-Token":"abc", token=abc, password: abc (quoted or not)
+  // "apiKey": "abc", "X-Auth-Token":"abc", token=abc, password: abc; also inside an escaped JSON string
+  // (\"apiKey\": \"abc\"), as fault details sometimes carry one.
   private static final Pattern SECRET_VALUES =
       Pattern.compile(
-          "(?i)(\"?(?:x-auth-token|x-subject-token|auth[_-]?token|token|api[_-]?key|password|passcode|secret)\"?"
-              + "\\s*[:=]\\s*\"?)([^\"\\s,;&}<]+)");
+          "(?i)((?:x-auth-token|x-subject-token|auth[_-]?token|token|api[_-]?key|password|passcode|secret)"
+              + "(?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)([^\"\\\\\\s,;&}<]+)");
 
   private Redaction() {}
 

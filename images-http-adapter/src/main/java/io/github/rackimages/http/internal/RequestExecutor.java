@@ -244,9 +244,10 @@ public final class RequestExecutor {
     int status = response.statusCode();
     log(st, request, String.valueOf(status), sent, StatusErrors.requestId(response.headers()).orElse("-"));
     InputStream raw = response.body();
+    BodyWatch watch = BodyWatch.start(raw, s.requestTimeout());
     try {
       if (status == 200 || status == 203) {
-        return success(st, request, response, raw);
+        return success(st, request, response, raw, watch);
       }
       if (status == 404 && st.call.onNotFound() != null) {
         return Outcome.done(st.call.onNotFound().get());
@@ -275,6 +276,9 @@ public final class RequestExecutor {
       }
       byte[] body = new byte[(int) Math.min(ERROR_BODY_BYTES, s.maxBodyBytes())];
       int length = readPrefix(raw, body);
+      if (watch.expired()) {
+        return decide(st, bodyTimeout(request, response, null));
+      }
       Failure failure =
           errors.map(
               status,
@@ -293,8 +297,17 @@ public final class RequestExecutor {
       }
       return decide(st, failure);
     } finally {
+      watch.stop();
       closeQuietly(raw);
     }
+  }
+
+  private Failure bodyTimeout(HttpRequest request, HttpResponse<?> response, Throwable cause) {
+    return Failure.of(
+        Kind.TRANSPORT,
+        describe(request) + ": the body did not arrive within the request timeout of " + millis(s.requestTimeout()),
+        StatusErrors.base(response.statusCode(), response.headers()),
+        cause);
   }
 
   private static void closeQuietly(InputStream in) {
@@ -306,7 +319,7 @@ public final class RequestExecutor {
   }
 
   private <T> Outcome<T> success(
-      State<T> st, HttpRequest request, HttpResponse<InputStream> response, InputStream raw) {
+      State<T> st, HttpRequest request, HttpResponse<InputStream> response, InputStream raw, BodyWatch watch) {
     int status = response.statusCode();
     String contentType = response.headers().firstValue("Content-Type").orElse("");
     if (!contentType.isEmpty() && !StatusErrors.isJson(contentType)) {
@@ -333,6 +346,9 @@ public final class RequestExecutor {
     try {
       return Outcome.done(st.call.reader().read(new CappedInputStream(raw, s.maxBodyBytes()), st.collection));
     } catch (WireFormatException | UncheckedIOException e) {
+      if (watch.expired()) {
+        return decide(st, bodyTimeout(request, response, e));
+      }
       Throwable t = e;
       while (t != null) {
         if (t instanceof CappedInputStream.BodyTooLargeException) {
