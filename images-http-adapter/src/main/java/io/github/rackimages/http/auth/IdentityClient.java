@@ -12,7 +12,6 @@ import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParserFactory;
@@ -361,8 +360,9 @@ final class IdentityClient {
       return Optional.of(new Fault(
           only.getKey(), text(f.get("message")), text(f.get("details")), text(f.get("retryAfter")),
           text(f.get("retryAt"))));
-    } catch (JsonException | IllegalStateException e) {
-      // HTML from a proxy, or truncated JSON: the status code alone decides.
+    } catch (RuntimeException e) {
+      // HTML from a proxy, truncated JSON, or nesting Parsson refuses (with a plain RuntimeException): the status
+      // code alone decides.
       return Optional.empty();
     }
   }
