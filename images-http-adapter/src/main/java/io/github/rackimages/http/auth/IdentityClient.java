@@ -62,9 +62,13 @@ final class IdentityClient {
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Compute-Request-Id", "X-Openstack-Request-Id", "X-Request-Id", "X-Trans-Id");
 
-  /** Values that look like secrets in an error body: {@code "apiKey": "..."}, {@code password=...}. */
+  /**
+   * Values that look like secrets in an error body: {@code "apiKey": "..."}, {@code password=...}, and the same
+   * quoted inside a JSON string ({@code \\"password\\": \\"...\\"}), as fault details that echo the request do.
+   */
   private static final Pattern SECRET_FIELDS = Pattern.compile(
-      "(?i)(\"?(?:apiKey|password|passcode|X-Auth-Token|X-Subject-Token)\"?\\s*[:=]\\s*\"?)[^\",}\\s&<]*");
+      "(?i)((?:\\\\?\")?(?:apiKey|password|passcode|X-Auth-Token|X-Subject-Token)(?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)"
+          + "[^\"\\\\,}\\s&<]*");
 
   private static final int MAX_SERVICE_MESSAGE = 300;
 
