@@ -10,7 +10,8 @@ module io.github.rackimages.http {
 
   exports io.github.rackimages.http.auth;
 
-  // The wire format is shared with the emulator only; applications use the port.
-  exports io.github.rackimages.http.wire to io.github.rackimages.emulator;
+  // The wire format is shared with the emulator and the command line (which reads and writes catalog files) only;
+  // applications use the port.
+  exports io.github.rackimages.http.wire to io.github.rackimages.emulator, io.github.rackimages.examples;
   opens io.github.rackimages.http.wire to org.eclipse.yasson;
 }

@@ -1,0 +1,63 @@
+package io.github.rackimages.examples.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one run of the command line works with: its environment (never read from the process in tests),
+ * its output streams, its terminal and the secrets to keep out of what it prints.
+ */
+final class Invocation {
+
+  private final Map<String, String> env;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Terminal terminal;
+  private final Redactor redactor = new Redactor();
+  private boolean debug;
+
+  Invocation(Map<String, String> env, PrintStream out, PrintStream err, Terminal terminal) {
+    this.env = Map.copyOf(env);
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  /** A variable of the environment given to this run; empty when unset or blank. */
+  Optional<String> env(String name) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+
+  Redactor redactor() {
+    return redactor;
+  }
+
+  boolean debug() {
+    return debug;
+  }
+
+  void debug(boolean on) {
+    this.debug = on;
+  }
+
+  /** Writes one line on stderr, redacted, with the output flushed first so that the two do not interleave. */
+  void warn(String line) {
+    out.flush();
+    err.println(redactor.redact(line));
+    err.flush();
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The {@code images} command line ({@link io.github.rackimages.examples.cli.ImagesCommand}, entry point for tests
+ * and embedding: {@link io.github.rackimages.examples.cli.Cli}) and small example programs showing the three
+ * ways to use the library: embedding an adapter, testing an application against the fake, and writing an adapter
+ * of one's own.
+ */
+module io.github.rackimages.examples {
+  requires io.github.rackimages.core;
+  requires io.github.rackimages.fake;
+  requires io.github.rackimages.http;
+  requires info.picocli;
+  requires jakarta.json;
+  requires java.logging;
+
+  exports io.github.rackimages.examples;
+  exports io.github.rackimages.examples.cli;
+
+  // picocli fills the command classes' option fields reflectively.
+  opens io.github.rackimages.examples.cli to
+      info.picocli;
+}
