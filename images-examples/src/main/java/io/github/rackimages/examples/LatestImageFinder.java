@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * LatestImageFinder finder = new LatestImageFinder(catalog);
- * Image ubuntu = finder.latestBase("ubuntu").orElseThrow();
+ * Image ubuntu = finder.latestBase("ubuntu", "general1").orElseThrow();
  * }</pre>
  *
  * <p>How it copes with rate limiting: when the service throttles the walk, the finder waits what the service asked
@@ -86,7 +86,8 @@ public final class LatestImageFinder {
 
   /**
    * The newest ACTIVE base image of a distribution, by its metadata {@code os_distro} ({@code ubuntu},
-   * {@code debian}, ...) or {@code org.openstack__1__os_distro} ({@code com.ubuntu}, ...), in any case.
+   * {@code debian}, ...) or {@code org.openstack__1__os_distro} ({@code com.ubuntu}, ...), in any case, whatever
+   * flavors may boot it.
    *
    * @return empty when the catalog has no such image
    * @throws NullPointerException if {@code distro} is null
@@ -97,6 +98,32 @@ public final class LatestImageFinder {
    * @throws IllegalStateException if the thread is interrupted while waiting (its interrupt flag is set again)
    */
   public Optional<Image> latestBase(String distro) {
+    return find(distro, image -> true);
+  }
+
+  /**
+   * The newest ACTIVE base image of a distribution that a flavor class ({@code general1}, {@code compute1},
+   * {@code onmetal}, ...) may boot, by the image's metadata {@code flavor_classes}: a comma-separated list where
+   * {@code *} admits every class and {@code !class} excludes one (an image without the key admits every class).
+   *
+   * @return empty when the catalog has no such image
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if an argument is blank
+   * @throws ImageCatalogThrottledException when the service still throttles after the attempts allowed, or asks
+   *     for a wait longer than {@code maxWait}
+   * @throws io.github.rackimages.core.ImageCatalogException for any other failure of the service
+   * @throws IllegalStateException if the thread is interrupted while waiting (its interrupt flag is set again)
+   */
+  public Optional<Image> latestBase(String distro, String flavorClass) {
+    Objects.requireNonNull(flavorClass, "flavorClass");
+    if (flavorClass.isBlank()) {
+      throw new IllegalArgumentException("flavorClass must not be blank: '" + flavorClass + "'");
+    }
+    String wantedClass = flavorClass.trim();
+    return find(distro, image -> bootableBy(image, wantedClass));
+  }
+
+  private Optional<Image> find(String distro, java.util.function.Predicate<Image> usable) {
     Objects.requireNonNull(distro, "distro");
     if (distro.isBlank()) {
       throw new IllegalArgumentException("distro must not be blank: '" + distro + "'");
@@ -108,7 +135,7 @@ public final class LatestImageFinder {
     for (int attempt = 1; ; attempt++) {
       try (Stream<Image> images = catalog.stream(filter, from)) {
         // The service lists the newest first, so the first match is the answer and the walk stops there.
-        return images.filter(image -> isDistro(image, wanted)).findFirst();
+        return images.filter(image -> isDistro(image, wanted) && usable.test(image)).findFirst();
       } catch (ImageCatalogThrottledException e) {
         Duration wait = e.retryAfter().orElse(UNSAID_WAIT);
         if (attempt >= maxAttempts || wait.compareTo(maxWait) > 0) {
@@ -118,6 +145,22 @@ public final class LatestImageFinder {
         from = e.resumeMarker().map(marker -> PageRequest.after(marker, PageRequest.MAX_LIMIT)).orElse(from);
       }
     }
+  }
+
+  private static boolean bootableBy(Image image, String flavorClass) {
+    Optional<String> classes = image.metadata().getString("flavor_classes");
+    if (classes.isEmpty()) {
+      return true;
+    }
+    boolean admitted = false;
+    for (String entry : classes.get().split(",")) {
+      String e = entry.trim();
+      if (e.equals("!" + flavorClass)) {
+        return false;
+      }
+      admitted |= e.equals("*") || e.equals(flavorClass);
+    }
+    return admitted;
   }
 
   private static boolean isDistro(Image image, String wanted) {
