@@ -33,7 +33,7 @@ final class Failures {
     }
     int code = exitCode(failure);
     String message = oneLine(describe(failure));
-    String hint = hint(failure);
+    String hint = hint(failure, inv.source());
     inv.warn(command + ": " + message + (hint.isEmpty() ? "" : "; " + hint));
     return code;
   }
@@ -58,7 +58,7 @@ final class Failures {
         + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
   }
 
-  private static String hint(Throwable failure) {
+  private static String hint(Throwable failure, String source) {
     if (failure instanceof ImageCatalogAuthenticationException) {
       return "check the user name and the API key or password (RACKSPACE_USERNAME, RACKSPACE_API_KEY, "
           + "RACKSPACE_PASSWORD), or the token (IMAGES_TOKEN)";
@@ -76,13 +76,14 @@ final class Failures {
       return "the service failed: try again later (--max-attempts allows more retries)";
     }
     if (failure instanceof ImageCatalogNotFoundException) {
-      return "check --endpoint: it must be the compute endpoint, ending in /v2/<tenant>";
+      return source + " does not offer the images API: --endpoint must be the compute endpoint, ending in "
+          + "/v2/<tenant>";
     }
     if (failure instanceof ImageCatalogBadRequestException) {
       return "the service rejected the request: check the filters and --marker";
     }
     if (failure instanceof ImageCatalogTransportException) {
-      return "could not reach the service: check the URL, the network and --timeout";
+      return "could not reach " + source + ": check the URL, the network and --timeout";
     }
     if (failure instanceof ImageCatalogProtocolException) {
       return "the service's answer could not be used: check that the URL is the compute endpoint";

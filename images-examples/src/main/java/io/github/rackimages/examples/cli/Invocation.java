@@ -16,6 +16,7 @@ final class Invocation {
   private final Terminal terminal;
   private final Redactor redactor = new Redactor();
   private boolean debug;
+  private String source = "the service";
 
   Invocation(Map<String, String> env, PrintStream out, PrintStream err, Terminal terminal) {
     this.env = Map.copyOf(env);
@@ -52,6 +53,15 @@ final class Invocation {
 
   void debug(boolean on) {
     this.debug = on;
+  }
+
+  /** How the source of images is named in messages, once chosen. */
+  String source() {
+    return source;
+  }
+
+  void source(String description) {
+    this.source = description;
   }
 
   /** Writes one line on stderr, redacted, with the output flushed first so that the two do not interleave. */

@@ -15,9 +15,15 @@ final class Redactor {
 
   private final List<String> secrets = new ArrayList<>();
 
-  /** Remembers a secret; null and blank values are ignored (there is nothing to hide). */
+  /**
+   * The shortest value masked. Real tokens, API keys and passwords are longer; masking a one- or two-letter test
+   * value everywhere would garble every message without protecting anything.
+   */
+  static final int MIN_LENGTH = 4;
+
+  /** Remembers a secret; null, blank and very short values are ignored. */
   synchronized void add(String secret) {
-    if (secret != null && !secret.isBlank() && !secrets.contains(secret)) {
+    if (secret != null && secret.strip().length() >= MIN_LENGTH && !secrets.contains(secret)) {
       secrets.add(secret);
       // Longest first, so that a secret containing another is masked whole.
       secrets.sort(Comparator.comparingInt(String::length).reversed());

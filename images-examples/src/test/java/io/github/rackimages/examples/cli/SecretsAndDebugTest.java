@@ -24,14 +24,16 @@ class SecretsAndDebugTest {
   }
 
   @Test
-  void redactorMasksEveryKnownSecretLongestFirst() {
+  void redactorMasksEveryKnownSecretLongestFirstButNotTrivialValues() {
     Redactor redactor = new Redactor();
-    redactor.add("abc");
-    redactor.add("abcdef");
-    redactor.add(" ");
+    redactor.add("abcd");
+    redactor.add("abcdefgh");
+    redactor.add("    ");
+    redactor.add("xy");
     redactor.add(null);
 
-    assertThat(redactor.redact("key=abcdef, other=abc, spaced out")).isEqualTo("key=****, other=****, spaced out");
+    assertThat(redactor.redact("key=abcdefgh, other=abcd, xy and     stay"))
+        .isEqualTo("key=****, other=****, xy and     stay");
   }
 
   @Test
