@@ -29,19 +29,14 @@ final class ImageTable implements ListingSink {
 
   private final PrintStream out;
   private final Terminal terminal;
-  private final Runnable beforeWrite;
   private final List<Image> images = new ArrayList<>();
   private final List<ImageSummary> summaries = new ArrayList<>();
   private Layout layout;
   private long rows;
 
-  /**
-   * @param beforeWrite run before each batch of rows goes out (the progress line clears itself there)
-   */
-  ImageTable(PrintStream out, Terminal terminal, Runnable beforeWrite) {
+  ImageTable(PrintStream out, Terminal terminal) {
     this.out = out;
     this.terminal = terminal;
-    this.beforeWrite = beforeWrite;
   }
 
   @Override
@@ -59,7 +54,6 @@ final class ImageTable implements ListingSink {
     if (images.isEmpty() && summaries.isEmpty()) {
       return;
     }
-    beforeWrite.run();
     if (layout == null) {
       layout = images.isEmpty() ? summaryLayout() : detailLayout();
       line(layout.headers());

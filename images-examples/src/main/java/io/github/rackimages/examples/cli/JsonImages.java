@@ -17,23 +17,31 @@ final class JsonImages implements ListingSink {
 
   private final PrintStream out;
   private final NovaJson json;
-  private final JsonGenerator generator;
+  private JsonGenerator generator;
 
   JsonImages(PrintStream out) {
     this.out = out;
     this.json = new NovaJson();
-    this.generator = json.generator(out);
-    generator.writeStartObject();
-    generator.writeStartArray("images");
+  }
+
+  /** The generator, opening the list on first use: a listing that fails before its first page prints nothing. */
+  private JsonGenerator generator() {
+    if (generator == null) {
+      generator = json.generator(out);
+      generator.writeStartObject();
+      generator.writeStartArray("images");
+    }
+    return generator;
   }
 
   @Override
   public void image(Image image) {
-    json.writeImageObject(image, generator);
+    json.writeImageObject(image, generator());
   }
 
   @Override
   public void summary(ImageSummary summary) {
+    JsonGenerator generator = generator();
     generator.writeStartObject();
     generator.write("id", summary.id().value());
     if (summary.name().isPresent()) {
@@ -46,6 +54,7 @@ final class JsonImages implements ListingSink {
   }
 
   private void writeLinks(List<Link> links) {
+    JsonGenerator generator = generator();
     generator.writeStartArray("links");
     for (Link link : links) {
       generator.writeStartObject();
@@ -59,11 +68,12 @@ final class JsonImages implements ListingSink {
 
   @Override
   public void endOfPage() {
-    generator.flush();
+    generator().flush();
   }
 
   @Override
   public void finish() {
+    JsonGenerator generator = generator();
     generator.writeEnd();
     generator.writeEnd();
     generator.close();
@@ -75,7 +85,9 @@ final class JsonImages implements ListingSink {
   @Override
   public void abandon() {
     // What was written stays, unterminated: a cut-off list must not pass for a whole one when loaded again.
-    generator.flush();
+    if (generator != null) {
+      generator.flush();
+    }
     out.flush();
     json.close();
   }

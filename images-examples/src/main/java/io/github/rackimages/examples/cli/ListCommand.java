@@ -123,7 +123,7 @@ final class ListCommand implements Callable<Integer> {
 
   private void walk(Invocation inv, ImageCatalog catalog, ImageFilter filter, PageRequest first) {
     Progress progress = new Progress(inv.err(), all && inv.terminal().interactive(), System::nanoTime);
-    ListingSink sink = sink(inv, progress);
+    ListingSink sink = sink(inv);
     long remaining = max == null ? Long.MAX_VALUE : max;
     long pages = 0;
     long delivered = 0;
@@ -134,6 +134,8 @@ final class ListCommand implements Callable<Integer> {
       while (true) {
         Page<?> page = detail ? catalog.list(filter, request) : catalog.listSummaries(filter, request);
         pages++;
+        // The progress line and the output may share one terminal: the line goes before any output does.
+        progress.clear();
         for (Object item : page.items()) {
           if (remaining == 0) {
             break;
@@ -195,9 +197,9 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  private ListingSink sink(Invocation inv, Progress progress) {
+  private ListingSink sink(Invocation inv) {
     return switch (format) {
-      case TABLE -> new ImageTable(inv.out(), inv.terminal(), progress::clear);
+      case TABLE -> new ImageTable(inv.out(), inv.terminal());
       case JSON -> new JsonImages(inv.out());
       case IDS -> new IdLines(inv.out());
     };

@@ -111,6 +111,20 @@ class SourceSelectionTest {
   }
 
   @Test
+  void aFailureBeforeTheFirstPagePrintsNoJsonAtAll() throws IOException {
+    int port = closedPort();
+
+    CliRun run =
+        CliRun.run(
+            Map.of("IMAGES_TOKEN", CANARY),
+            "list", "--format", "json", "--endpoint", "http://127.0.0.1:" + port + "/v2/123456",
+            "--max-attempts", "1", "--insecure-http");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void aClosedIdentityPortIsANetworkErrorToo() throws IOException {
     int port = closedPort();
 
