@@ -33,7 +33,7 @@ final class Failures {
     }
     int code = exitCode(failure);
     String message = oneLine(describe(failure));
-    String hint = hint(failure, inv.source());
+    String hint = hint(failure, inv);
     inv.warn(command + ": " + message + (hint.isEmpty() ? "" : "; " + hint));
     return code;
   }
@@ -58,10 +58,10 @@ final class Failures {
         + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
   }
 
-  private static String hint(Throwable failure, String source) {
+  private static String hint(Throwable failure, Invocation inv) {
+    String source = inv.source();
     if (failure instanceof ImageCatalogAuthenticationException) {
-      return "check the user name and the API key or password (RACKSPACE_USERNAME, RACKSPACE_API_KEY, "
-          + "RACKSPACE_PASSWORD), or the token (IMAGES_TOKEN)";
+      return "check " + inv.credentials();
     }
     if (failure instanceof ImageCatalogForbiddenException) {
       return "the account may not list images: ask its administrator for a role that may";

@@ -17,6 +17,9 @@ final class Invocation {
   private final Redactor redactor = new Redactor();
   private boolean debug;
   private String source = "the service";
+  private String credentials =
+      "the user name and the API key or password (RACKSPACE_USERNAME, RACKSPACE_API_KEY, RACKSPACE_PASSWORD), "
+          + "or the token (IMAGES_TOKEN)";
 
   Invocation(Map<String, String> env, PrintStream out, PrintStream err, Terminal terminal) {
     this.env = Map.copyOf(env);
@@ -60,8 +63,14 @@ final class Invocation {
     return source;
   }
 
-  void source(String description) {
-    this.source = description;
+  /** What to check when the source refuses the credentials. */
+  String credentials() {
+    return credentials;
+  }
+
+  void source(Source chosen) {
+    this.source = chosen.description();
+    this.credentials = chosen.credentials();
   }
 
   /** Writes one line on stderr, redacted, with the output flushed first so that the two do not interleave. */

@@ -7,5 +7,12 @@ import io.github.rackimages.core.ImageCatalog;
  *
  * @param catalog the catalog
  * @param description a short name for messages, such as {@code the sample catalog}
+ * @param credentials what to check when the source refuses the credentials
  */
-record Source(ImageCatalog catalog, String description) {}
+record Source(ImageCatalog catalog, String description, String credentials) {
+
+  /** A source that needs no credentials. */
+  Source(ImageCatalog catalog, String description) {
+    this(catalog, description, "the credentials");
+  }
+}

@@ -136,7 +136,7 @@ final class SourceOptions {
    */
   Source open(Invocation inv) {
     Source source = choose(inv);
-    inv.source(source.description());
+    inv.source(source);
     return source;
   }
 
@@ -200,7 +200,10 @@ final class SourceOptions {
                             + "--username)"));
     try {
       HttpImageCatalog catalog = http().token(secret, endpoint).build();
-      return new Source(catalog, endpoint.toString());
+      return new Source(
+          catalog,
+          endpoint.toString(),
+          "the token (" + (token != null ? "--token" : ENV_TOKEN) + "): tokens expire, get a new one");
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw usage(builderMessage(e));
     }
@@ -244,7 +247,13 @@ final class SourceOptions {
       }
       String where = (identity == null ? RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL : identity)
           + " as " + user + (region == null ? "" : " in " + region);
-      return new Source(catalog.build(), where);
+      String secretName =
+          apiKey != null ? "--api-key" : password != null ? "--password"
+              : inv.env(ENV_API_KEY).isPresent() ? ENV_API_KEY : ENV_PASSWORD;
+      return new Source(
+          catalog.build(),
+          where,
+          "the user name (" + (username != null ? "--username" : ENV_USERNAME) + ") and " + secretName);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw usage(builderMessage(e));
     }
