@@ -86,7 +86,7 @@ final class Failures {
       return "could not reach " + source + ": check the URL, the network and --timeout";
     }
     if (failure instanceof ImageCatalogProtocolException) {
-      return "the service's answer could not be used: check that the URL is the compute endpoint";
+      return "check --endpoint, --identity and --region: the answer was not what the images API sends";
     }
     if (failure instanceof ImageCatalogException || failure instanceof CommandFailure) {
       return "";

@@ -164,6 +164,10 @@ final class ListCommand implements Callable<Integer> {
               "the service repeated the marker " + next.value() + "; stopping instead of looping");
         }
         request = request.next(next);
+        if (limit == null && remaining < request.limit()) {
+          // The page size was ours to choose: ask for no more than --max still needs.
+          request = request.withLimit((int) remaining);
+        }
       }
     } catch (ImageCatalogException e) {
       progress.clear();

@@ -118,6 +118,13 @@ class ListCommandTest {
   }
 
   @Test
+  void maxWithAllWalksWithTheDefaultPageSize() {
+    CliRun run = CliRun.run("list", "--format", "ids", "--all", "--max", "54");
+
+    assertThat(run.outLines()).containsExactlyElementsOf(expectedIds(ImageFilter.all()).subList(0, 54));
+  }
+
+  @Test
   void maxAloneAsksForNoMoreThanItNeeds() {
     CliRun run = CliRun.run("list", "--format", "ids", "--max", "3");
 
