@@ -1,5 +1,6 @@
 package io.github.rackimages.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,11 +10,13 @@ import java.util.OptionalInt;
  * {@code overLimit}, ...), the service's own message, the request id ({@code X-Compute-Request-Id}) and a
  * short, redacted excerpt of the response body. Every part is optional: an in-memory adapter knows none, a
  * network fault knows no status. Immutable; start from {@link #none()} or {@link #status(int)} and add parts
- * with the {@code with*} methods.
+ * with the {@code with*} methods. Serializable, as the exceptions that carry it are.
  *
  * @since 1.0
  */
-public final class ErrorDetails {
+public final class ErrorDetails implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The longest body excerpt kept, in characters. */
   public static final int MAX_EXCERPT = 512;
@@ -51,25 +54,47 @@ public final class ErrorDetails {
     return new ErrorDetails(status, null, null, null, null);
   }
 
-  /** With the service's fault name, such as {@code itemNotFound}. */
+  /**
+   * With the service's fault name, such as {@code itemNotFound}.
+   *
+   * @throws NullPointerException if {@code faultName} is null
+   */
   public ErrorDetails withFaultName(String faultName) {
     return new ErrorDetails(status, Objects.requireNonNull(faultName, "faultName"), serviceMessage, requestId, bodyExcerpt);
   }
 
-  /** With the message the service wrote in its fault body. */
+  /**
+   * With the message the service wrote in its fault body.
+   *
+   * @throws NullPointerException if {@code message} is null
+   */
   public ErrorDetails withServiceMessage(String message) {
     return new ErrorDetails(status, faultName, Objects.requireNonNull(message, "message"), requestId, bodyExcerpt);
   }
 
-  /** With the request id the service gave the call. */
+  /**
+   * With the request id the service gave the call.
+   *
+   * @throws NullPointerException if {@code requestId} is null
+   */
   public ErrorDetails withRequestId(String requestId) {
     return new ErrorDetails(status, faultName, serviceMessage, Objects.requireNonNull(requestId, "requestId"), bodyExcerpt);
   }
 
-  /** With an excerpt of the body, cut to {@value #MAX_EXCERPT} characters; the caller redacts secrets first. */
+  /**
+   * With an excerpt of the body; the caller redacts secrets first. A body longer than {@value #MAX_EXCERPT}
+   * characters keeps its first {@value #MAX_EXCERPT} (one fewer when the cut would split a surrogate pair),
+   * followed by {@code ...}.
+   *
+   * @throws NullPointerException if {@code excerpt} is null
+   */
   public ErrorDetails withBodyExcerpt(String excerpt) {
     Objects.requireNonNull(excerpt, "excerpt");
-    String cut = excerpt.length() > MAX_EXCERPT ? excerpt.substring(0, MAX_EXCERPT) + "..." : excerpt;
+    String cut = excerpt;
+    if (excerpt.length() > MAX_EXCERPT) {
+      int end = Character.isHighSurrogate(excerpt.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
+      cut = excerpt.substring(0, end) + "...";
+    }
     return new ErrorDetails(status, faultName, serviceMessage, requestId, cut);
   }
 
@@ -78,18 +103,22 @@ public final class ErrorDetails {
     return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
 
+  /** The service's fault name, such as {@code badRequest} or {@code overLimit}, when it sent one. */
   public Optional<String> faultName() {
     return Optional.ofNullable(faultName);
   }
 
+  /** The message the service wrote in its fault body, when it wrote one. */
   public Optional<String> serviceMessage() {
     return Optional.ofNullable(serviceMessage);
   }
 
+  /** The request id the service gave the call ({@code X-Compute-Request-Id}), when known. */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }
 
+  /** The start of the response body, already redacted, when one was kept. */
   public Optional<String> bodyExcerpt() {
     return Optional.ofNullable(bodyExcerpt);
   }

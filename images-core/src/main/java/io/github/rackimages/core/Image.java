@@ -111,6 +111,7 @@ public final class Image {
     return SERVICE_ORDER;
   }
 
+  /** The image's id. */
   public ImageId id() {
     return id;
   }
@@ -135,6 +136,7 @@ public final class Image {
     return progress;
   }
 
+  /** When the image was created. */
   public Instant created() {
     return created;
   }
@@ -179,10 +181,12 @@ public final class Image {
     return metadata.getString("image_type").flatMap(ImageType::fromValue);
   }
 
+  /** The image's {@code self}, {@code bookmark} and {@code alternate} links as sent; unmodifiable, possibly empty. */
   public List<Link> links() {
     return links;
   }
 
+  /** The image's metadata, in the order the service sent it; possibly empty. */
   public ImageMetadata metadata() {
     return metadata;
   }
@@ -273,7 +277,13 @@ public final class Image {
       return this;
     }
 
-    /** A known status; the raw text becomes its name. */
+    /**
+     * A known status; the raw text becomes its name.
+     *
+     * @throws NullPointerException if {@code status} is null
+     * @throws IllegalArgumentException for {@link ImageStatus#UNRECOGNIZED}: give its raw text to
+     *     {@link #rawStatus(String)} instead
+     */
     public Builder status(ImageStatus status) {
       Objects.requireNonNull(status, "status");
       if (status == ImageStatus.UNRECOGNIZED) {
@@ -283,12 +293,17 @@ public final class Image {
       return this;
     }
 
-    /** The status as the service sent it, known or not. */
+    /**
+     * The status as the service sent it, known or not.
+     *
+     * @throws NullPointerException if {@code rawStatus} is null
+     */
     public Builder rawStatus(String rawStatus) {
       this.rawStatus = Objects.requireNonNull(rawStatus, "status");
       return this;
     }
 
+    /** Percent complete; checked by {@link #build()} to be 0..100. */
     public Builder progress(int progress) {
       this.progress = progress;
       return this;
@@ -300,11 +315,13 @@ public final class Image {
       return this;
     }
 
+    /** The minimum disk in GB; checked by {@link #build()} to be {@code >= 0}. */
     public Builder minDisk(int minDisk) {
       this.minDisk = minDisk;
       return this;
     }
 
+    /** The minimum RAM in MB; checked by {@link #build()} to be {@code >= 0}. */
     public Builder minRam(int minRam) {
       this.minRam = minRam;
       return this;
@@ -328,16 +345,31 @@ public final class Image {
       return this;
     }
 
+    /**
+     * The image's links, copied by {@link #build()}.
+     *
+     * @throws NullPointerException if {@code links} is null
+     */
     public Builder links(List<Link> links) {
       this.links = Objects.requireNonNull(links, "links");
       return this;
     }
 
+    /**
+     * The image's metadata.
+     *
+     * @throws NullPointerException if {@code metadata} is null
+     */
     public Builder metadata(ImageMetadata metadata) {
       this.metadata = Objects.requireNonNull(metadata, "metadata");
       return this;
     }
 
+    /**
+     * Top-level fields this class does not model, by name, copied in order by {@link #build()}.
+     *
+     * @throws NullPointerException if {@code otherFields} is null
+     */
     public Builder otherFields(Map<String, AttributeValue> otherFields) {
       this.otherFields = Objects.requireNonNull(otherFields, "otherFields");
       return this;

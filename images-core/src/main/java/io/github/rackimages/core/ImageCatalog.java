@@ -86,7 +86,9 @@ public interface ImageCatalog {
    *       up, and only one page is held at a time.
    *   <li>A short-circuiting operation ({@code limit}, {@code findFirst}, {@code anyMatch}) stops the fetching.
    *   <li>A failure surfaces mid-stream as an {@link ImageCatalogException} whose
-   *       {@link ImageCatalogException#resumeMarker()} tells where to resume.
+   *       {@link ImageCatalogException#resumeMarker()} tells where to resume: a new stream from
+   *       {@code PageRequest.after(marker, limit)} lists exactly the images not yet delivered. The failed stream
+   *       is finished: it delivers nothing more and makes no further call.
    *   <li>A service that hands back a marker it already gave raises {@link ImageCatalogProtocolException}
    *       instead of looping.
    *   <li>The stream is sequential; closing it is not required.
@@ -97,6 +99,17 @@ public interface ImageCatalog {
   default Stream<Image> stream(ImageFilter filter, PageRequest start) {
     java.util.Objects.requireNonNull(filter, "filter");
     return PageWalker.stream(start, request -> list(filter, request));
+  }
+
+  /**
+   * Every image summary that matches {@code filter}, fetched lazily in pages of {@value PageRequest#MAX_LIMIT}
+   * as {@link #stream(ImageFilter, PageRequest)} does.
+   *
+   * @throws NullPointerException if {@code filter} is null
+   * @since 1.0
+   */
+  default Stream<ImageSummary> streamSummaries(ImageFilter filter) {
+    return streamSummaries(filter, PageRequest.first());
   }
 
   /**

@@ -32,7 +32,7 @@ public class ImageCatalogException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient ErrorDetails details;
+  private final ErrorDetails details;
   private volatile PageMarker resumeMarker;
   private volatile boolean resumable;
 
@@ -40,13 +40,18 @@ public class ImageCatalogException extends RuntimeException {
    * @param message what went wrong, in words a user can act on
    * @param details what is known of the failed call
    * @param cause the underlying failure, or {@code null}
+   * @throws NullPointerException if {@code message} or {@code details} is null
    */
   public ImageCatalogException(String message, ErrorDetails details, Throwable cause) {
     super(Objects.requireNonNull(message, "message"), cause);
     this.details = Objects.requireNonNull(details, "details");
   }
 
-  /** A failure with a message and nothing else known. */
+  /**
+   * A failure with a message and nothing else known.
+   *
+   * @throws NullPointerException if {@code message} is null
+   */
   public ImageCatalogException(String message) {
     this(message, ErrorDetails.none(), null);
   }

@@ -13,7 +13,7 @@ public class ImageCatalogThrottledException extends ImageCatalogServiceException
 
   private static final long serialVersionUID = 1L;
 
-  private final transient Duration retryAfter;
+  private final Duration retryAfter;
 
   /**
    * @param message what went wrong, in words a user can act on

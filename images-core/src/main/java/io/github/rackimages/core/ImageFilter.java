@@ -58,6 +58,7 @@ public final class ImageFilter {
     return ALL;
   }
 
+  /** A builder with no filter set. */
   public static Builder builder() {
     return new Builder();
   }
@@ -88,26 +89,32 @@ public final class ImageFilter {
     return server().map(s -> s.substring(s.lastIndexOf('/') + 1));
   }
 
+  /** The exact name wanted. */
   public Optional<String> name() {
     return Optional.ofNullable(name);
   }
 
+  /** The API status wanted. */
   public Optional<ImageStatus> status() {
     return Optional.ofNullable(status);
   }
 
+  /** The instant images must have changed strictly after; see {@link #matches(Image)}. */
   public Optional<Instant> changesSince() {
     return Optional.ofNullable(changesSince);
   }
 
+  /** Base images or snapshots. */
   public Optional<ImageType> type() {
     return Optional.ofNullable(type);
   }
 
+  /** The exact minimum disk, in GB, wanted. */
   public OptionalInt minDisk() {
     return minDisk == null ? OptionalInt.empty() : OptionalInt.of(minDisk);
   }
 
+  /** The exact minimum RAM, in MB, wanted. */
   public OptionalInt minRam() {
     return minRam == null ? OptionalInt.empty() : OptionalInt.of(minRam);
   }
@@ -147,6 +154,10 @@ public final class ImageFilter {
     }
     if (server != null) {
       String wanted = serverId().orElseThrow();
+      if (wanted.isEmpty()) {
+        // A URL ending in '/' names no server; an image whose instance_uuid is empty text must not match it.
+        return false;
+      }
       String actual =
           image
               .server()
@@ -226,16 +237,27 @@ public final class ImageFilter {
 
     private Builder() {}
 
-    /** Snapshots of this server. */
+    /**
+     * Snapshots of this server.
+     *
+     * @throws NullPointerException if {@code server} is null
+     */
     public Builder server(ServerId server) {
       this.server = Objects.requireNonNull(server, "server").value();
       return this;
     }
 
-    /** Snapshots of the server at this URL (the service matches its last path segment). */
+    /**
+     * Snapshots of the server at this URL (the service matches its last path segment).
+     *
+     * @throws IllegalArgumentException if the URL is empty
+     */
     public Builder server(URI serverUrl) {
-      Objects.requireNonNull(serverUrl, "server URL");
-      this.server = serverUrl.toString();
+      String url = Objects.requireNonNull(serverUrl, "server URL").toString();
+      if (url.isBlank()) {
+        throw new IllegalArgumentException("server URL must not be blank: '" + url + "'");
+      }
+      this.server = url;
       return this;
     }
 
@@ -282,13 +304,21 @@ public final class ImageFilter {
       return this;
     }
 
-    /** Images changed strictly after this instant, DELETED and ERROR ones included. */
+    /**
+     * Images changed strictly after this instant, DELETED and ERROR ones included.
+     *
+     * @throws NullPointerException if {@code changesSince} is null
+     */
     public Builder changesSince(Instant changesSince) {
       this.changesSince = Objects.requireNonNull(changesSince, "changesSince");
       return this;
     }
 
-    /** Base images or snapshots. */
+    /**
+     * Base images or snapshots.
+     *
+     * @throws NullPointerException if {@code type} is null
+     */
     public Builder type(ImageType type) {
       this.type = Objects.requireNonNull(type, "type");
       return this;
@@ -320,6 +350,7 @@ public final class ImageFilter {
       return this;
     }
 
+    /** The filter with the values set so far; the builder can go on to build others. */
     public ImageFilter build() {
       return new ImageFilter(this);
     }

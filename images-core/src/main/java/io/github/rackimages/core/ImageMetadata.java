@@ -73,21 +73,32 @@ public final class ImageMetadata {
     return Collections.unmodifiableMap(strings);
   }
 
-  /** The value of a key. */
+  /**
+   * The value of a key.
+   *
+   * @throws NullPointerException if {@code key} is null
+   */
   public Optional<AttributeValue> get(String key) {
-    return Optional.ofNullable(values.get(key));
+    // Checked here: the empty metadata's map rejects a null key while a copied one would answer empty.
+    return Optional.ofNullable(values.get(Objects.requireNonNull(key, "metadata key")));
   }
 
-  /** The string view of a key's value. */
+  /**
+   * The string view of a key's value.
+   *
+   * @throws NullPointerException if {@code key} is null
+   */
   public Optional<String> getString(String key) {
-    AttributeValue value = values.get(key);
+    AttributeValue value = values.get(Objects.requireNonNull(key, "metadata key"));
     return value == null ? Optional.empty() : Optional.of(value.asString());
   }
 
+  /** Whether there is no key at all. */
   public boolean isEmpty() {
     return values.isEmpty();
   }
 
+  /** The number of keys. */
   public int size() {
     return values.size();
   }

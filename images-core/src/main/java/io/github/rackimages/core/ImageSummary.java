@@ -31,6 +31,7 @@ public final class ImageSummary {
     return new ImageSummary(id, name, links);
   }
 
+  /** The image's id. */
   public ImageId id() {
     return id;
   }
@@ -40,6 +41,7 @@ public final class ImageSummary {
     return Optional.ofNullable(name);
   }
 
+  /** The image's links as sent; unmodifiable, possibly empty. */
   public List<Link> links() {
     return links;
   }

@@ -45,6 +45,7 @@ public final class Link {
     return rel;
   }
 
+  /** The target, as sent. */
   public URI href() {
     return href;
   }

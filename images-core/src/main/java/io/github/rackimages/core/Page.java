@@ -3,6 +3,7 @@ package io.github.rackimages.core;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One page of a listing: its items, in the service's order, and the marker of the next page when there may be
@@ -43,11 +44,41 @@ public final class Page<T> {
     return new Page<>(items, null);
   }
 
+  /**
+   * A page cut by the service's paging rule: {@code items} are what {@code request} found (at most its limit, in
+   * the service's order), and the next marker, the marker of the last item, is present exactly when the page is
+   * full. Adapters that page on their own (the in-memory one, an emulator) build their pages with it.
+   *
+   * <pre>{@code
+   * Page<Image> page = Page.byServiceRule(found, request, image -> PageMarker.after(image.id()));
+   * }</pre>
+   *
+   * @param markerOf the marker that resumes a listing right after an item
+   * @throws IllegalArgumentException if there are more items than the request's limit
+   * @throws NullPointerException if an argument or an item is null, or {@code markerOf} gives null
+   * @since 1.0
+   */
+  public static <T> Page<T> byServiceRule(
+      List<T> items, PageRequest request, Function<? super T, PageMarker> markerOf) {
+    Objects.requireNonNull(items, "items");
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(markerOf, "markerOf");
+    if (items.size() > request.limit()) {
+      throw new IllegalArgumentException(
+          "a page of limit " + request.limit() + " cannot hold " + items.size() + " items");
+    }
+    if (items.size() < request.limit()) {
+      return last(items);
+    }
+    return of(items, markerOf.apply(items.get(items.size() - 1)));
+  }
+
   /** An empty last page. */
   public static <T> Page<T> empty() {
     return new Page<>(List.of(), null);
   }
 
+  /** The items, in the service's order; unmodifiable, possibly empty (even when a next page exists). */
   public List<T> items() {
     return items;
   }
@@ -57,14 +88,17 @@ public final class Page<T> {
     return Optional.ofNullable(nextMarker);
   }
 
+  /** Whether a next page may follow; it may be empty (see the class comment). */
   public boolean hasNext() {
     return nextMarker != null;
   }
 
+  /** The number of items on this page. */
   public int size() {
     return items.size();
   }
 
+  /** Whether this page has no item. */
   public boolean isEmpty() {
     return items.isEmpty();
   }

@@ -1,5 +1,6 @@
 package io.github.rackimages.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param value the marker text; not blank
  * @since 1.0
  */
-public record PageMarker(String value) {
+public record PageMarker(String value) implements Serializable {
 
   /**
    * @throws NullPointerException if {@code value} is null
@@ -31,9 +32,13 @@ public record PageMarker(String value) {
     return new PageMarker(value);
   }
 
-  /** The marker that resumes a listing right after the given image. */
+  /**
+   * The marker that resumes a listing right after the given image.
+   *
+   * @throws NullPointerException if {@code id} is null
+   */
   public static PageMarker after(ImageId id) {
-    return new PageMarker(id.value());
+    return new PageMarker(Objects.requireNonNull(id, "image id").value());
   }
 
   @Override

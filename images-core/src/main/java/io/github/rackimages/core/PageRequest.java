@@ -70,6 +70,7 @@ public final class PageRequest {
     return new PageRequest(limit, marker);
   }
 
+  /** The page size, 1..{@value #MAX_LIMIT}. */
   public int limit() {
     return limit;
   }

@@ -1,0 +1,243 @@
+package io.github.rackimages.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImageCatalogExceptionTest {
+
+  private static final ErrorDetails DETAILS =
+      ErrorDetails.status(400)
+          .withFaultName("badRequest")
+          .withServiceMessage("limit param must be positive")
+          .withRequestId("req-0f3c");
+
+  /** Each type of the tree, built with its full constructor, and whether it is retryable. */
+  static Stream<Arguments> tree() {
+    return Stream.of(
+        arguments(ImageCatalogException.class, false, d -> new ImageCatalogException("m", d, null)),
+        arguments(ImageCatalogServiceException.class, false, d -> new ImageCatalogServiceException("m", d, null)),
+        arguments(
+            ImageCatalogBadRequestException.class, false, d -> new ImageCatalogBadRequestException("m", d, null)),
+        arguments(
+            ImageCatalogAuthenticationException.class,
+            false,
+            d -> new ImageCatalogAuthenticationException("m", d, null)),
+        arguments(ImageCatalogForbiddenException.class, false, d -> new ImageCatalogForbiddenException("m", d, null)),
+        arguments(ImageCatalogNotFoundException.class, false, d -> new ImageCatalogNotFoundException("m", d, null)),
+        arguments(
+            ImageCatalogThrottledException.class, true, d -> new ImageCatalogThrottledException("m", d, null, null)),
+        arguments(
+            ImageCatalogServiceFaultException.class, true, d -> new ImageCatalogServiceFaultException("m", d, null)),
+        arguments(
+            ImageCatalogUnavailableException.class, true, d -> new ImageCatalogUnavailableException("m", d, null, null)),
+        arguments(ImageCatalogProtocolException.class, false, d -> new ImageCatalogProtocolException("m", d, null)),
+        arguments(ImageCatalogTransportException.class, true, d -> new ImageCatalogTransportException("m", d, null)));
+  }
+
+  private static Arguments arguments(
+      Class<?> type, boolean retryable, Function<ErrorDetails, ImageCatalogException> factory) {
+    return Arguments.of(type.getSimpleName(), type, retryable, factory);
+  }
+
+  /** Each type of the tree, built with its message-only constructor. */
+  static Stream<Arguments> messageOnly() {
+    return Stream.of(
+        Arguments.of(new ImageCatalogException("m")),
+        Arguments.of(new ImageCatalogServiceException("m")),
+        Arguments.of(new ImageCatalogBadRequestException("m")),
+        Arguments.of(new ImageCatalogAuthenticationException("m")),
+        Arguments.of(new ImageCatalogForbiddenException("m")),
+        Arguments.of(new ImageCatalogNotFoundException("m")),
+        Arguments.of(new ImageCatalogThrottledException("m")),
+        Arguments.of(new ImageCatalogServiceFaultException("m")),
+        Arguments.of(new ImageCatalogUnavailableException("m")),
+        Arguments.of(new ImageCatalogProtocolException("m")),
+        Arguments.of(new ImageCatalogTransportException("m")));
+  }
+
+  @ParameterizedTest(name = "{0} retryable={2}")
+  @MethodSource("tree")
+  void eachTypeSaysWhetherACallMayBeRetried(
+      String name, Class<?> type, boolean retryable, Function<ErrorDetails, ImageCatalogException> factory) {
+    ImageCatalogException e = factory.apply(DETAILS);
+
+    assertThat(e).isExactlyInstanceOf(type).isInstanceOf(RuntimeException.class);
+    assertThat(e.isRetryable()).isEqualTo(retryable);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tree")
+  void theMessageIncludesStatusFaultServiceMessageAndRequestId(
+      String name, Class<?> type, boolean retryable, Function<ErrorDetails, ImageCatalogException> factory) {
+    ImageCatalogException e = factory.apply(DETAILS);
+
+    assertThat(e.getMessage())
+        .isEqualTo("m [HTTP 400 badRequest \"limit param must be positive\" (request req-0f3c)]");
+    assertThat(e.details()).isEqualTo(DETAILS);
+    assertThat(e.statusCode()).hasValue(400);
+    assertThat(e.faultName()).contains("badRequest");
+    assertThat(e.serviceMessage()).contains("limit param must be positive");
+    assertThat(e.requestId()).contains("req-0f3c");
+    assertThat(e.toString()).isEqualTo(type.getName() + ": " + e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messageOnly")
+  void aMessageOnlyFailureKnowsNothingElse(ImageCatalogException e) {
+    assertThat(e.getMessage()).isEqualTo("m");
+    assertThat(e.details()).isEqualTo(ErrorDetails.none());
+    assertThat(e.statusCode()).isEmpty();
+    assertThat(e.requestId()).isEmpty();
+    assertThat(e.getCause()).isNull();
+    assertThat(e.interruptedWalk()).isFalse();
+    assertThat(e.resumeMarker()).isEmpty();
+  }
+
+  @Test
+  void theHierarchyGroupsServiceAnswers() {
+    assertThat(new ImageCatalogBadRequestException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogAuthenticationException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogForbiddenException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogNotFoundException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogThrottledException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogServiceFaultException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogUnavailableException("m")).isInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogProtocolException("m")).isNotInstanceOf(ImageCatalogServiceException.class);
+    assertThat(new ImageCatalogTransportException("m")).isNotInstanceOf(ImageCatalogServiceException.class);
+  }
+
+  @Test
+  void aMessageAlreadyHoldingTheDescriptionIsNotRepeated() {
+    ErrorDetails details = ErrorDetails.status(404).withFaultName("itemNotFound");
+
+    assertThat(new ImageCatalogNotFoundException("HTTP 404 itemNotFound: no image", details, null).getMessage())
+        .isEqualTo("HTTP 404 itemNotFound: no image");
+  }
+
+  @Test
+  void theCauseIsKept() {
+    IOException cause = new IOException("connection reset");
+
+    assertThat(new ImageCatalogTransportException("m", ErrorDetails.none(), cause)).hasCause(cause);
+  }
+
+  @Test
+  void nullMessageAndDetailsAreRejected() {
+    assertThatNullPointerException().isThrownBy(() -> new ImageCatalogException(null)).withMessage("message");
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ImageCatalogException("m", null, null))
+        .withMessage("details");
+  }
+
+  @Test
+  void anInterruptedWalkTellsWhereToResume() {
+    ImageCatalogException e = new ImageCatalogTransportException("connection reset");
+
+    assertThat(e.markInterruptedWalk(PageMarker.of("img-7"))).isSameAs(e);
+    assertThat(e.interruptedWalk()).isTrue();
+    assertThat(e.resumeMarker()).contains(PageMarker.of("img-7"));
+    assertThat(e.getMessage()).isEqualTo("connection reset; resume the walk after marker img-7");
+  }
+
+  @Test
+  void aWalkInterruptedOnItsFirstPageHasNoResumeMarker() {
+    ImageCatalogException e = new ImageCatalogTransportException("connection reset").markInterruptedWalk(null);
+
+    assertThat(e.interruptedWalk()).isTrue();
+    assertThat(e.resumeMarker()).isEmpty();
+    assertThat(e.getMessage()).isEqualTo("connection reset; the walk failed on its first page");
+  }
+
+  @Test
+  void theWalkNoteFollowsTheDescription() {
+    ImageCatalogException e =
+        new ImageCatalogServiceFaultException("m", ErrorDetails.status(500), null)
+            .markInterruptedWalk(PageMarker.of("x"));
+
+    assertThat(e.getMessage()).isEqualTo("m [HTTP 500]; resume the walk after marker x");
+  }
+
+  @Test
+  void throttlingAndUnavailabilityTellHowLongToWait() {
+    assertThat(new ImageCatalogThrottledException("m", Duration.ofSeconds(30)).retryAfter()).contains(Duration.ofSeconds(30));
+    assertThat(new ImageCatalogThrottledException("m", Duration.ZERO).retryAfter()).contains(Duration.ZERO);
+    assertThat(new ImageCatalogThrottledException("m").retryAfter()).isEmpty();
+    assertThat(new ImageCatalogUnavailableException("m", Duration.ofMinutes(1)).retryAfter())
+        .contains(Duration.ofMinutes(1));
+    assertThat(new ImageCatalogUnavailableException("m").retryAfter()).isEmpty();
+    assertThat(new ImageCatalogUnavailableException("m", ErrorDetails.status(503), null, null).retryAfter()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} s")
+  @ValueSource(longs = {-1, -3600})
+  void aNegativeWaitIsRejectedNamingIt(long seconds) {
+    Duration negative = Duration.ofSeconds(seconds);
+
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ImageCatalogThrottledException("m", negative))
+        .withMessage("retryAfter must not be negative: " + negative);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ImageCatalogUnavailableException("m", ErrorDetails.status(503), negative, null))
+        .withMessage("retryAfter must not be negative: " + negative);
+  }
+
+  @Test
+  void aNullWaitIsRejectedWhereOneIsRequired() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ImageCatalogThrottledException("m", (Duration) null))
+        .withMessage("retryAfter");
+    assertThatNullPointerException()
+        .isThrownBy(() -> new ImageCatalogUnavailableException("m", (Duration) null))
+        .withMessage("retryAfter");
+  }
+
+  @Test
+  void anExceptionSurvivesSerializationWithItsDetailsWaitAndResumeMarker() throws Exception {
+    ImageCatalogThrottledException original =
+        new ImageCatalogThrottledException("slow down", DETAILS.withBodyExcerpt("{}"), Duration.ofSeconds(5), null);
+    original.markInterruptedWalk(PageMarker.of("img-3"));
+
+    ImageCatalogThrottledException copy = roundTrip(original);
+
+    assertThat(copy.details()).isEqualTo(original.details());
+    assertThat(copy.retryAfter()).contains(Duration.ofSeconds(5));
+    assertThat(copy.resumeMarker()).contains(PageMarker.of("img-3"));
+    assertThat(copy.interruptedWalk()).isTrue();
+    assertThat(copy.getMessage()).isEqualTo(original.getMessage());
+  }
+
+  @Test
+  void anUnavailableExceptionSurvivesSerializationWithItsWait() throws Exception {
+    ImageCatalogUnavailableException copy =
+        roundTrip(new ImageCatalogUnavailableException("down", ErrorDetails.status(503), Duration.ofSeconds(9), null));
+
+    assertThat(copy.retryAfter()).contains(Duration.ofSeconds(9));
+    assertThat(copy.statusCode()).hasValue(503);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
+  }
+}
