@@ -10,6 +10,7 @@ import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.FixedTokenAuthenticator;
+import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import io.github.rackimages.http.internal.Call;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.NextMarkers;
@@ -108,7 +109,7 @@ public final class HttpImageCatalog implements ImageCatalog {
             + "]";
   }
 
-  /** A builder; {@link Builder#authenticator} or {@link Builder#token} is required. */
+  /** A builder; {@link Builder#authenticator}, {@link Builder#token} or {@link Builder#config} is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -197,6 +198,18 @@ public final class HttpImageCatalog implements ImageCatalog {
     return stream(filter, PageRequest.first(defaultPageSize));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages have the builder's {@link Builder#defaultPageSize} ({@value PageRequest#MAX_LIMIT} unless set).
+   *
+   * @throws NullPointerException if {@code filter} is null
+   */
+  @Override
+  public Stream<ImageSummary> streamSummaries(ImageFilter filter) {
+    return streamSummaries(filter, PageRequest.first(defaultPageSize));
+  }
+
   private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
@@ -238,12 +251,14 @@ public final class HttpImageCatalog implements ImageCatalog {
 
   /**
    * Builds an {@link HttpImageCatalog}; not thread-safe. Each setter validates its argument at once;
-   * {@link #build()} checks that authentication was given.
+   * {@link #build()} checks that authentication was given. The last of {@link #authenticator}, {@link #token}
+   * and {@link #config} decides how to authenticate.
    *
    * @since 1.0
    */
   public static final class Builder {
     private Authenticator authenticator;
+    private HttpCatalogConfig identityConfig;
     private URI endpointOverride;
     private HttpClient httpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -265,6 +280,30 @@ public final class HttpImageCatalog implements ImageCatalog {
      */
     public Builder authenticator(Authenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      this.identityConfig = null;
+      return this;
+    }
+
+    /**
+     * Takes every setting of {@code config}: its authentication (a token and endpoint, or Rackspace Identity
+     * credentials, region and endpoint override, authenticated through a {@link RackspaceIdentityAuthenticator}
+     * that shares this catalog's {@link HttpClient}, request timeout and clock), timeouts, retry policy, page
+     * size, plain-http permission and body cap. Later setter calls override single settings.
+     */
+    public Builder config(HttpCatalogConfig config) {
+      Objects.requireNonNull(config, "config");
+      connectTimeout = config.connectTimeout();
+      requestTimeout = config.requestTimeout();
+      retryPolicy = config.retryPolicy();
+      allowInsecureHttp = config.allowInsecureHttp();
+      maxBodyBytes = config.maxBodyBytes();
+      defaultPageSize = config.pageSize();
+      if (config.hasToken()) {
+        token(config.token(), config.endpoint().orElseThrow());
+      } else {
+        authenticator = null;
+        identityConfig = config;
+      }
       return this;
     }
 
@@ -278,6 +317,7 @@ public final class HttpImageCatalog implements ImageCatalog {
     public Builder token(String token, URI endpoint) {
       Objects.requireNonNull(token, "token");
       this.authenticator = FixedTokenAuthenticator.of(token, Endpoints.normalize(endpoint));
+      this.identityConfig = null;
       return this;
     }
 
@@ -408,13 +448,14 @@ public final class HttpImageCatalog implements ImageCatalog {
     /**
      * The catalog. Makes no request: the first call to the authenticator and the service happens on first use.
      *
-     * @throws IllegalStateException if neither {@link #authenticator} nor {@link #token} was given
-     * @throws IllegalArgumentException if the token's endpoint or the override is plain {@code http} to a host
-     *     that is not loopback and {@link #allowInsecureHttp} is not set
+     * @throws IllegalStateException if neither {@link #authenticator}, {@link #token} nor {@link #config} was
+     *     given
+     * @throws IllegalArgumentException if the token's endpoint, the identity URL or an override is plain
+     *     {@code http} to a host that is not loopback and {@link #allowInsecureHttp} is not set
      */
     public HttpImageCatalog build() {
-      if (authenticator == null) {
-        throw new IllegalStateException("no authentication: call authenticator(...) or token(...)");
+      if (authenticator == null && identityConfig == null) {
+        throw new IllegalStateException("no authentication: call authenticator(...), token(...) or config(...)");
       }
       if (endpointOverride != null && !Endpoints.acceptable(endpointOverride, allowInsecureHttp)) {
         throw insecure(endpointOverride);
@@ -433,7 +474,22 @@ public final class HttpImageCatalog implements ImageCatalog {
                   .followRedirects(HttpClient.Redirect.NEVER)
                   .version(HttpClient.Version.HTTP_1_1)
                   .build();
-      return new HttpImageCatalog(this, authenticator, client);
+      return new HttpImageCatalog(this, authenticator != null ? authenticator : identity(client), client);
+    }
+
+    private Authenticator identity(HttpClient client) {
+      HttpCatalogConfig c = identityConfig;
+      RackspaceIdentityAuthenticator.Builder b =
+          RackspaceIdentityAuthenticator.builder()
+              .identityUrl(c.identityUrl())
+              .credentials(c.credentials().orElseThrow())
+              .httpClient(client)
+              .requestTimeout(requestTimeout)
+              .clock(clock)
+              .allowInsecureHttp(allowInsecureHttp);
+      c.region().ifPresent(b::region);
+      c.endpoint().ifPresent(b::endpointOverride);
+      return b.build();
     }
 
     private static IllegalArgumentException insecure(URI endpoint) {
