@@ -156,8 +156,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     server.enqueue(CannedResponse.fault(404, "itemNotFound", "The resource could not be found."));
 
     ImageCatalogException e =
-        catchThrowableOfType(
-            () -> catalog().listSummaries(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog().listSummaries(ImageFilter.all(), PageRequest.first(5)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogNotFoundException.class);
   }
@@ -166,7 +165,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
   void findReportsErrorsOtherThan404() {
     server.enqueue(CannedResponse.fault(403, "forbidden", "Policy doesn't allow it."));
 
-    assertThat(catchThrowableOfType(() -> catalog().find(ImageId.of("x")), ImageCatalogException.class))
+    assertThat(catchThrowableOfType(ImageCatalogException.class, () -> catalog().find(ImageId.of("x"))))
         .isExactlyInstanceOf(ImageCatalogForbiddenException.class);
   }
 
@@ -219,9 +218,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     server.enqueue(CannedResponse.json(200, big));
 
     ImageCatalogException e =
-        catchThrowableOfType(
-            () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)),
-            ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogProtocolException.class);
     assertThat(e.getMessage()).contains("larger than the limit of 1024 bytes");
@@ -233,9 +230,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     server.enqueue(CannedResponse.json(200, big).chunked());
 
     ImageCatalogException e =
-        catchThrowableOfType(
-            () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)),
-            ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogProtocolException.class);
     assertThat(e.getMessage()).contains("larger than the limit of 1024 bytes");
@@ -251,8 +246,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
       HttpImageCatalog catalog = builder().token(TOKEN, raw.endpoint()).build();
 
       ImageCatalogException e =
-          catchThrowableOfType(
-              () -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+          catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
       assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
       assertThat(e.getMessage()).contains("while reading the body").contains("HTTP 200");
@@ -266,7 +260,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     HttpImageCatalog catalog = builder().requestTimeout(Duration.ofMillis(300)).build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("the body did not arrive within the request timeout of 300 ms");
@@ -317,7 +311,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     HttpImageCatalog catalog = builder().token(TOKEN, URI.create("http://127.0.0.1:" + port + "/v2/1")).build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(1)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.isRetryable()).isTrue();
@@ -331,7 +325,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     HttpImageCatalog catalog = builder().requestTimeout(Duration.ofMillis(200)).build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(1)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("request timeout of 200 ms");
@@ -340,7 +334,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
   private ImageCatalogException listFails() {
     HttpImageCatalog catalog = catalog();
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
     assertThat(e).as("the call must fail with an ImageCatalogException").isNotNull();
     return e;
   }

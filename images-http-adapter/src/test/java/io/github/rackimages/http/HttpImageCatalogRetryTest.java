@@ -227,7 +227,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
             .build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(1)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("gave up after 3 attempts");
@@ -253,8 +253,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
       HttpImageCatalog catalog = builder().token(TOKEN, raw.endpoint()).retryPolicy(EXACT).build();
 
       ImageCatalogException e =
-          catchThrowableOfType(
-              () -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+          catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
       assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
       assertThat(raw.connections()).isEqualTo(4);
@@ -284,7 +283,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
 
     HttpImageCatalog catalog = builder().retryPolicy(RetryPolicy.none()).build();
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogUnavailableException.class);
     assertThat(((ImageCatalogUnavailableException) e).retryAfter()).contains(Duration.ofSeconds(1));
@@ -298,7 +297,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
   private ImageCatalogException listFails() {
     HttpImageCatalog catalog = builder().retryPolicy(EXACT).build();
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
     assertThat(e).as("the call must fail with an ImageCatalogException").isNotNull();
     return e;
   }
