@@ -19,6 +19,7 @@ import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -315,7 +316,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.isRetryable()).isTrue();
-    assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+    assertThat(e.getCause()).isInstanceOf(IOException.class);
     assertThat(e.getMessage()).contains("could not connect").doesNotContain(TOKEN);
   }
 

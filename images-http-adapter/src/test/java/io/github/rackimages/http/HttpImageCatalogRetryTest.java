@@ -3,12 +3,14 @@ package io.github.rackimages.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
 import java.net.ServerSocket;
@@ -290,7 +292,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
     assertThat(e.getMessage()).contains("gave up after 1 attempt");
   }
 
-  private io.github.rackimages.core.Page<io.github.rackimages.core.Image> list() {
+  private Page<Image> list() {
     return builder().retryPolicy(EXACT).build().list(ImageFilter.all(), PageRequest.first(5));
   }
 
