@@ -102,14 +102,17 @@ public final class HttpCatalogConfig {
     return Optional.ofNullable(endpoint);
   }
 
+  /** How long to wait for a connection (10 s unless set). */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
+  /** How long to wait for each response's headers, and again for its body (30 s unless set). */
   public Duration requestTimeout() {
     return requestTimeout;
   }
 
+  /** When to retry ({@link RetryPolicy#defaults()} unless set). */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
@@ -119,10 +122,12 @@ public final class HttpCatalogConfig {
     return pageSize;
   }
 
+  /** Whether tokens and credentials may travel over plain http to a host that is not loopback (false unless set). */
   public boolean allowInsecureHttp() {
     return allowInsecureHttp;
   }
 
+  /** The largest response body read (16 MiB unless set). */
   public long maxBodyBytes() {
     return maxBodyBytes;
   }
@@ -228,6 +233,8 @@ public final class HttpCatalogConfig {
     }
 
     /**
+     * How long to wait for a connection (default 10 s).
+     *
      * @throws IllegalArgumentException if not positive
      */
     public Builder connectTimeout(Duration timeout) {
@@ -236,6 +243,8 @@ public final class HttpCatalogConfig {
     }
 
     /**
+     * How long to wait for each response's headers, and again for its body (default 30 s).
+     *
      * @throws IllegalArgumentException if not positive
      */
     public Builder requestTimeout(Duration timeout) {
@@ -243,12 +252,15 @@ public final class HttpCatalogConfig {
       return this;
     }
 
+    /** When to retry (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
     /**
+     * The page size of {@code stream(filter)} walks (default {@value PageRequest#MAX_LIMIT}).
+     *
      * @throws IllegalArgumentException if not within 1..{@value PageRequest#MAX_LIMIT}
      */
     public Builder pageSize(int pageSize) {
@@ -257,12 +269,15 @@ public final class HttpCatalogConfig {
       return this;
     }
 
+    /** Whether plain http may carry tokens and credentials to a host that is not loopback (default false). */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
       return this;
     }
 
     /**
+     * The largest response body read (default 16 MiB).
+     *
      * @throws IllegalArgumentException if below 1024
      */
     public Builder maxBodyBytes(long maxBodyBytes) {
@@ -274,6 +289,8 @@ public final class HttpCatalogConfig {
     }
 
     /**
+     * The config.
+     *
      * @throws IllegalStateException if neither or both of credentials and token were given, or a region was
      *     given with a token
      */

@@ -73,6 +73,7 @@ public final class RequestExecutor {
   private final Settings s;
   private final StatusErrors errors;
 
+  /** An executor with these settings, reading bodies with {@code json}. */
   public RequestExecutor(Settings settings, NovaJson json) {
     this.s = Objects.requireNonNull(settings, "settings");
     this.errors = new StatusErrors(Objects.requireNonNull(json, "json"));
