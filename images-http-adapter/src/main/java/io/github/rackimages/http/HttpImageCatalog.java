@@ -61,7 +61,14 @@ import java.util.stream.Stream;
  *   <li>A 401 renews the token once ({@link Authenticator#renew}) and repeats the request once. Other failures
  *       are retried as the {@link RetryPolicy} says. Bodies are read as streams, capped at {@link
  *       Builder#maxBodyBytes}.
- *   <li>Every failure is an {@link ImageCatalogException}: see the table in this module's README.
+ *   <li>Every failure is an {@link ImageCatalogException} carrying the status, the Nova fault name and message,
+ *       the request id ({@code X-Compute-Request-Id}, else {@code X-Openstack-Request-Id}) and a short redacted
+ *       excerpt of the body: 400 {@code BadRequest}, 401 {@code Authentication} (after one renewal), 403
+ *       {@code Forbidden}, 404 {@code NotFound} (on a list: the endpoint may not offer the images API, which Nova
+ *       removed at microversion 2.36; {@link #find} returns empty instead), 413/429 {@code Throttled} with
+ *       {@code retryAfter}, 503 {@code Unavailable} with {@code retryAfter}, other 5xx {@code ServiceFault},
+ *       other 4xx {@code ServiceException}; a redirect, another 2xx, a wrong {@code Content-Type}, a malformed
+ *       or oversized body {@code Protocol}; network failures, timeouts and bodies cut off {@code Transport}.
  *   <li>Each HTTP request is logged at {@code DEBUG} on the {@link System.Logger} {@code io.github.rackimages.http}:
  *       method, path and query, status, duration, request id and attempt number; never the token.
  * </ul>
