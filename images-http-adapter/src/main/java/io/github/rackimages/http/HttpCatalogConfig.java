@@ -166,12 +166,12 @@ public final class HttpCatalogConfig {
     private String region;
     private String token;
     private URI endpoint;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = HttpImageCatalog.DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = HttpImageCatalog.DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int pageSize = PageRequest.MAX_LIMIT;
     private boolean allowInsecureHttp;
-    private long maxBodyBytes = 16L * 1024 * 1024;
+    private long maxBodyBytes = HttpImageCatalog.DEFAULT_MAX_BODY_BYTES;
 
     private Builder() {}
 

@@ -83,6 +83,15 @@ public final class HttpImageCatalog implements ImageCatalog {
   /** The logger every request is logged on, at {@code DEBUG}. */
   public static final String LOGGER_NAME = "io.github.rackimages.http";
 
+  /** How long to wait for a connection unless set: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long to wait for a response's headers, and again for its body, unless set: 30 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The largest body read unless set: 16 MiB, about ten pages of 1000 detailed images. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+
   private final RequestExecutor executor;
   private final NovaJson json;
   private final int defaultPageSize;
@@ -268,11 +277,11 @@ public final class HttpImageCatalog implements ImageCatalog {
     private HttpCatalogConfig identityConfig;
     private URI endpointOverride;
     private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean allowInsecureHttp;
-    private long maxBodyBytes = 16L * 1024 * 1024;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int defaultPageSize = PageRequest.MAX_LIMIT;
     private Clock clock = Clock.systemUTC();
     private Executor executor;
@@ -371,8 +380,8 @@ public final class HttpImageCatalog implements ImageCatalog {
     }
 
     /**
-     * How long to wait for each response's headers (default 30 s); a timeout is a network failure, retried as
-     * the policy allows.
+     * How long to wait for each response's headers, and again for its body (default 30 s); a timeout is a
+     * network failure, retried as the policy allows.
      *
      * @throws IllegalArgumentException if not positive
      */
