@@ -1,0 +1,275 @@
+package io.github.rackimages.http.auth;
+
+import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.http.wire.WireFormatException;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parts of a Rackspace Identity v2.0 {@code access} body this library uses: the token, its expiry, the
+ * tenant, the user's default region and the regional endpoints of the {@code cloudServersOpenStack} service.
+ * Everything else (other services, roles, extensions) is ignored.
+ */
+final class IdentityResponse {
+
+  /** The Cloud Servers v2 service. The legacy v1.0 {@code cloudServers} is also of type {@code compute}. */
+  static final String COMPUTE_SERVICE = "cloudServersOpenStack";
+
+  /** The response cannot be used; the message is safe to show (it never quotes the token). */
+  static final class UnusableException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnusableException(String message) {
+      super(message);
+    }
+
+    UnusableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A regional endpoint of the compute service. */
+  record Endpoint(String region, String publicUrl) {}
+
+  private final String tokenId;
+  private final Instant expires;
+  private final String tenantId;
+  private final String defaultRegion;
+  private final boolean hasCatalog;
+  private final boolean hasComputeService;
+  private final List<Endpoint> endpoints;
+
+  private IdentityResponse(
+      String tokenId,
+      Instant expires,
+      String tenantId,
+      String defaultRegion,
+      boolean hasCatalog,
+      boolean hasComputeService,
+      List<Endpoint> endpoints) {
+    this.tokenId = tokenId;
+    this.expires = expires;
+    this.tenantId = tenantId;
+    this.defaultRegion = defaultRegion;
+    this.hasCatalog = hasCatalog;
+    this.hasComputeService = hasComputeService;
+    this.endpoints = List.copyOf(endpoints);
+  }
+
+  /**
+   * Reads a {@code 200} body.
+   *
+   * @throws UnusableException if it is not JSON, or lacks the token or its expiry, or has them in a wrong type
+   */
+  static IdentityResponse parse(JsonParserFactory parsers, byte[] body) {
+    if (body.length == 0) {
+      throw new UnusableException("the identity service answered with an empty body");
+    }
+    JsonValue root;
+    try (JsonParser parser = parsers.createParser(new ByteArrayInputStream(body))) {
+      parser.next();
+      root = parser.getValue();
+      // A reader stops after the first value; what follows it makes the body malformed too.
+      if (parser.hasNext()) {
+        throw new UnusableException("the identity response has content after its JSON value");
+      }
+    } catch (JsonParsingException e) {
+      // The location only: a parser message may quote the body, and the body holds the token.
+      var at = e.getLocation();
+      throw new UnusableException(
+          "the identity service answered with malformed JSON"
+              + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()),
+          e);
+    } catch (JsonException | java.util.NoSuchElementException | IllegalStateException e) {
+      throw new UnusableException("the identity service answered with malformed JSON", e);
+    }
+    if (root.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new UnusableException("the identity response is not a JSON object {\"access\": ...}");
+    }
+    JsonObject access = object(root.asJsonObject().get("access"), "access")
+        .orElseThrow(() -> new UnusableException("the identity response has no 'access' object"));
+    JsonObject token = object(access.get("token"), "access.token")
+        .orElseThrow(() -> new UnusableException("the identity response has no access.token"));
+    String id = string(token.get("id"), "access.token.id")
+        .filter(s -> !s.isBlank())
+        .orElseThrow(() -> new UnusableException("the identity response has no access.token.id"));
+    String expiresText = string(token.get("expires"), "access.token.expires")
+        .orElseThrow(() -> new UnusableException("the identity response has no access.token.expires"));
+    Instant expires;
+    try {
+      expires = NovaJson.parseInstant(expiresText);
+    } catch (WireFormatException e) {
+      throw new UnusableException(
+          "access.token.expires is not a date-time: '" + shorten(expiresText) + "'", e);
+    }
+    String tenant = object(token.get("tenant"), "access.token.tenant")
+        .flatMap(t -> string(t.get("id"), "access.token.tenant.id"))
+        .orElse(null);
+    String region = object(access.get("user"), "access.user")
+        .flatMap(u -> string(u.get("RAX-AUTH:defaultRegion"), "access.user.RAX-AUTH:defaultRegion"))
+        .filter(s -> !s.isBlank())
+        .orElse(null);
+
+    JsonValue catalogValue = access.get("serviceCatalog");
+    boolean hasCatalog = catalogValue != null && catalogValue.getValueType() == JsonValue.ValueType.ARRAY;
+    if (catalogValue != null && !hasCatalog && catalogValue.getValueType() != JsonValue.ValueType.NULL) {
+      throw new UnusableException("access.serviceCatalog is not an array");
+    }
+    boolean hasCompute = false;
+    List<Endpoint> endpoints = new ArrayList<>();
+    if (hasCatalog) {
+      JsonArray catalog = catalogValue.asJsonArray();
+      for (int i = 0; i < catalog.size(); i++) {
+        String path = "access.serviceCatalog[" + i + "]";
+        // Other services are none of this library's business: whatever shape they have, skip them.
+        JsonValue entry = catalog.get(i);
+        if (entry.getValueType() != JsonValue.ValueType.OBJECT
+            || !(entry.asJsonObject().get("name") instanceof JsonString name)
+            || !COMPUTE_SERVICE.equals(name.getString())) {
+          continue;
+        }
+        hasCompute = true;
+        JsonValue list = entry.asJsonObject().get("endpoints");
+        if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
+          continue;
+        }
+        JsonArray array = list.asJsonArray();
+        for (int j = 0; j < array.size(); j++) {
+          String at = path + ".endpoints[" + j + "]";
+          Optional<JsonObject> endpoint = object(array.get(j), at);
+          if (endpoint.isEmpty()) {
+            continue;
+          }
+          Optional<String> endpointRegion = string(endpoint.get().get("region"), at + ".region");
+          Optional<String> publicUrl = string(endpoint.get().get("publicURL"), at + ".publicURL");
+          // A compute endpoint without a region or a URL is of no use for a regional image list.
+          if (endpointRegion.isPresent() && publicUrl.isPresent()) {
+            endpoints.add(new Endpoint(endpointRegion.get(), publicUrl.get()));
+          }
+        }
+      }
+    }
+    return new IdentityResponse(id, expires, tenant, region, hasCatalog, hasCompute, endpoints);
+  }
+
+  /** The token text (a secret). */
+  String tokenId() {
+    return tokenId;
+  }
+
+  Instant expires() {
+    return expires;
+  }
+
+  /** {@code access.token.tenant.id}, when sent. */
+  Optional<String> tenantId() {
+    return Optional.ofNullable(tenantId);
+  }
+
+  /** {@code access.user["RAX-AUTH:defaultRegion"]}, when sent. */
+  Optional<String> defaultRegion() {
+    return Optional.ofNullable(defaultRegion);
+  }
+
+  /** The regions that offer {@code cloudServersOpenStack}, in catalog order. */
+  List<String> offeredRegions() {
+    Set<String> regions = new LinkedHashSet<>();
+    endpoints.forEach(e -> regions.add(e.region()));
+    return List.copyOf(regions);
+  }
+
+  /**
+   * The {@code publicURL} of {@code cloudServersOpenStack} in {@code region} (any case), or in the user's default
+   * region when {@code region} is null, or in the only region offered when neither is known.
+   *
+   * @param region the region the user chose, or {@code null}
+   * @param username for messages
+   * @throws UnusableException if the catalog, the service or the region is missing, or the URL is not an
+   *     absolute http(s) URL
+   */
+  Endpoint endpoint(String region, String username) {
+    if (!hasCatalog) {
+      throw new UnusableException("the identity response has no access.serviceCatalog");
+    }
+    if (!hasComputeService) {
+      throw new UnusableException(
+          "the service catalog of user " + username + " has no " + COMPUTE_SERVICE
+              + " service (Cloud Servers v2); the account may not have Cloud Servers");
+    }
+    List<String> offered = offeredRegions();
+    if (offered.isEmpty()) {
+      throw new UnusableException(
+          "the " + COMPUTE_SERVICE + " service of user " + username + " lists no regional endpoint");
+    }
+    String wanted = region != null ? region : defaultRegion;
+    Endpoint chosen;
+    if (wanted == null) {
+      if (offered.size() > 1) {
+        throw new UnusableException(
+            "no region was chosen and identity gave user " + username
+                + " no RAX-AUTH:defaultRegion; choose one of the regions offered: " + offered);
+      }
+      chosen = endpoints.get(0);
+    } else {
+      chosen = endpoints.stream()
+          .filter(e -> e.region().equalsIgnoreCase(wanted))
+          .findFirst()
+          .orElseThrow(() -> new UnusableException(
+              "region '" + wanted + "'" + (region == null ? " (the default region of user " + username + ")" : "")
+                  + " is not offered by " + COMPUTE_SERVICE + "; regions offered: " + offered));
+    }
+    URI uri;
+    try {
+      uri = new URI(chosen.publicUrl());
+    } catch (java.net.URISyntaxException e) {
+      throw new UnusableException(
+          "the " + COMPUTE_SERVICE + " publicURL of region " + chosen.region() + " is not a URL: '"
+              + shorten(chosen.publicUrl()) + "'", e);
+    }
+    if (!Hosts.isHttpUrl(uri)) {
+      throw new UnusableException(
+          "the " + COMPUTE_SERVICE + " publicURL of region " + chosen.region()
+              + " is not an absolute http(s) URL: '" + shorten(chosen.publicUrl()) + "'");
+    }
+    return chosen;
+  }
+
+  private static Optional<JsonObject> object(JsonValue value, String path) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return Optional.empty();
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new UnusableException(path + " is not an object");
+    }
+    return Optional.of(value.asJsonObject());
+  }
+
+  private static Optional<String> string(JsonValue value, String path) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return Optional.empty();
+    }
+    if (value.getValueType() != JsonValue.ValueType.STRING) {
+      // Say the type, not the value: this may be the token.
+      throw new UnusableException(path + " is not a string but " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return Optional.of(((JsonString) value).getString());
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+  }
+}
