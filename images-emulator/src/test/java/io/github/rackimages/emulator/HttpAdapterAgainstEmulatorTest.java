@@ -79,7 +79,7 @@ class HttpAdapterAgainstEmulatorTest {
 
     ImageCatalogThrottledException e =
         catchThrowableOfType(
-            () -> adapter.list(ImageFilter.all(), PageRequest.first()), ImageCatalogThrottledException.class);
+            ImageCatalogThrottledException.class, () -> adapter.list(ImageFilter.all(), PageRequest.first()));
 
     assertThat(e.retryAfter()).hasValue(Duration.ofMinutes(5));
     assertThat(e.statusCode()).hasValue(413);
@@ -93,7 +93,7 @@ class HttpAdapterAgainstEmulatorTest {
 
     ImageCatalogBadRequestException e =
         catchThrowableOfType(
-            () -> adapter.list(ImageFilter.all(), PageRequest.first()), ImageCatalogBadRequestException.class);
+            ImageCatalogBadRequestException.class, () -> adapter.list(ImageFilter.all(), PageRequest.first()));
 
     assertThat(e.serviceMessage()).hasValue("Invalid marker format");
     assertThat(e.statusCode()).hasValue(400);
