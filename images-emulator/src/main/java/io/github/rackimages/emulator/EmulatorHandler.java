@@ -43,7 +43,6 @@ final class EmulatorHandler implements HttpHandler {
   private final Identity identity;
   private final TokenStore tokens;
   private final Urls urls;
-  private final String tenantId;
   private final int maxLimit;
   private final Clock clock;
   private final FaultSwitches switches;
@@ -60,7 +59,6 @@ final class EmulatorHandler implements HttpHandler {
       Identity identity,
       TokenStore tokens,
       Urls urls,
-      String tenantId,
       int maxLimit,
       Clock clock,
       FaultSwitches switches) {
@@ -70,7 +68,6 @@ final class EmulatorHandler implements HttpHandler {
     this.identity = identity;
     this.tokens = tokens;
     this.urls = urls;
-    this.tenantId = tenantId;
     this.maxLimit = maxLimit;
     this.clock = clock;
     this.switches = switches;

@@ -174,29 +174,35 @@ public final class ImageEmulator implements AutoCloseable {
       throw new UncheckedIOException(
           "could not listen on " + host.getHostAddress() + ":" + b.port + ": " + e.getMessage(), e);
     }
-    this.port = server.getAddress().getPort();
-    this.urls = Urls.of("http://" + advertised(host) + ":" + port, tenantId);
-    this.json = new NovaJson();
-    NovaFaults faults = new NovaFaults(json, urls.identity());
-    Identity identity = new Identity(json, faults, tokens, users, tenantId, urls, clock, () -> tokenLifetime);
-    this.handler =
-        new EmulatorHandler(catalog, json, faults, identity, tokens, urls, tenantId, b.maxLimit, clock, switches);
+    try {
+      this.port = server.getAddress().getPort();
+      this.urls = Urls.of("http://" + advertised(host) + ":" + port, tenantId);
+      this.json = new NovaJson();
+      NovaFaults faults = new NovaFaults(json, urls.identity());
+      Identity identity = new Identity(json, faults, tokens, users, tenantId, urls, clock, () -> tokenLifetime);
+      this.handler =
+          new EmulatorHandler(catalog, json, faults, identity, tokens, urls, b.maxLimit, clock, switches);
 
-    int instance = INSTANCES.incrementAndGet();
-    ThreadFactory threads = new NamedDaemonThreads("images-emulator-" + instance + "-");
-    this.executor =
-        new ThreadPoolExecutor(
-            b.threads,
-            b.threads,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            threads,
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    executor.allowCoreThreadTimeOut(true);
-    server.setExecutor(executor);
-    server.createContext("/", handler);
-    server.start();
+      int instance = INSTANCES.incrementAndGet();
+      ThreadFactory threads = new NamedDaemonThreads("images-emulator-" + instance + "-");
+      this.executor =
+          new ThreadPoolExecutor(
+              b.threads,
+              b.threads,
+              30,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(QUEUE),
+              threads,
+              new ThreadPoolExecutor.CallerRunsPolicy());
+      executor.allowCoreThreadTimeOut(true);
+      server.setExecutor(executor);
+      server.createContext("/", handler);
+      server.start();
+    } catch (RuntimeException | Error e) {
+      // The socket is bound already: release it rather than leave it to the garbage collector.
+      server.stop(0);
+      throw e;
+    }
   }
 
   /** A builder with every default: the sample catalog, loopback, a free port, tenant 123456, user demo. */

@@ -180,7 +180,12 @@ class RoutesAndHeadersTest {
     }
     manyHeaders.append("\r\n");
 
+    String enormous =
+        "GET /v2/123456/images HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Big: " + "d".repeat(4 << 20) + "\r\n\r\n";
+
     assertThat(exchange(hugeToken)).startsWith("HTTP/1.1 4");
+    String refused = exchange(enormous);
+    assertThat(refused.isEmpty() || refused.startsWith("HTTP/1.1 4")).as(refused).isTrue();
     String many = exchange(manyHeaders.toString());
     assertThat(many.isEmpty() || many.startsWith("HTTP/1.1 4")).as(many).isTrue();
     assertThat(wire.get("/images").statusCode()).isEqualTo(200);
