@@ -8,12 +8,18 @@ module io.github.rackimages.examples {
   requires io.github.rackimages.core;
   requires io.github.rackimages.fake;
   requires io.github.rackimages.http;
+  requires io.github.rackimages.emulator;
+  requires com.google.guice;
   requires info.picocli;
   requires jakarta.json;
   requires java.logging;
 
   exports io.github.rackimages.examples;
   exports io.github.rackimages.examples.cli;
+
+  // Guice calls the example application module's @Provides methods reflectively.
+  opens io.github.rackimages.examples to
+      com.google.guice;
 
   // picocli fills the command classes' option fields reflectively.
   opens io.github.rackimages.examples.cli to

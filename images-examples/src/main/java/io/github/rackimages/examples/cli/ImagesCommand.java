@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
     name = "images",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ListCommand.class, ShowCommand.class},
+    subcommands = {ListCommand.class, ShowCommand.class, ServeCommand.class},
     description = {
       "List Rackspace Cloud Servers (OpenStack Compute v2) images, or serve them as a local emulator.",
       "",

@@ -49,7 +49,7 @@ class UsageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "list", "show"})
+  @ValueSource(strings = {"", "list", "show", "serve"})
   void helpIsEverywhereAndExitsZero(String command) {
     String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
 
