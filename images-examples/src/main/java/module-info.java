@@ -4,12 +4,14 @@
  * ways to use the library: embedding an adapter, testing an application against the fake, and writing an adapter
  * of one's own.
  */
+// Guice 7 is an automatic module; it is transitive because GuiceWiringExample's API returns its Injector.
+@SuppressWarnings("requires-transitive-automatic")
 module io.github.rackimages.examples {
-  requires io.github.rackimages.core;
+  requires transitive io.github.rackimages.core;
   requires io.github.rackimages.fake;
-  requires io.github.rackimages.http;
+  requires transitive io.github.rackimages.http;
   requires io.github.rackimages.emulator;
-  requires com.google.guice;
+  requires transitive com.google.guice;
   requires info.picocli;
   requires jakarta.json;
   requires java.logging;

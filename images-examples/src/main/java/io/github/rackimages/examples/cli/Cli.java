@@ -91,8 +91,11 @@ public final class Cli {
     if (!debug) {
       return new CommandLine.RunLast().execute(parseResult);
     }
-    try (DebugLogging logging = DebugLogging.enable(inv.err(), inv.redactor())) {
+    DebugLogging logging = DebugLogging.enable(inv.err(), inv.redactor());
+    try {
       return new CommandLine.RunLast().execute(parseResult);
+    } finally {
+      logging.close();
     }
   }
 

@@ -34,6 +34,10 @@ final class Failures {
     int code = exitCode(failure);
     String message = oneLine(describe(failure));
     String hint = hint(failure, inv);
+    if (failure instanceof ImageCatalogException e && e.resumeMarker().isPresent()) {
+      String resume = "add --marker " + e.resumeMarker().get().value() + " to go on from there";
+      hint = hint.isEmpty() ? resume : hint + "; " + resume;
+    }
     inv.warn(command + ": " + message + (hint.isEmpty() ? "" : "; " + hint));
     return code;
   }

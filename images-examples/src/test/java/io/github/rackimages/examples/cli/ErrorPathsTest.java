@@ -134,7 +134,9 @@ class ErrorPathsTest {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILURE);
     assertThat(run.outLines()).isNotEmpty().isSubsetOf(SampleCatalogs.rackspace().stream().map(i -> i.id().value()).toList());
     String lastDelivered = run.outLines().get(run.outLines().size() - 1);
-    assertThat(run.err()).contains("resume the walk after marker " + lastDelivered);
+    assertThat(run.err())
+        .contains("resume the walk after marker " + lastDelivered)
+        .contains("add --marker " + lastDelivered + " to go on from there");
     assertThat(first.outLines()).hasSize(5);
   }
 

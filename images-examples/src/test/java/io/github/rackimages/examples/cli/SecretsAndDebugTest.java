@@ -44,9 +44,12 @@ class SecretsAndDebugTest {
     redactor.add(CANARY);
     System.Logger logger = System.getLogger("io.github.rackimages.http");
 
-    try (DebugLogging logging = DebugLogging.enable(err, redactor)) {
+    DebugLogging logging = DebugLogging.enable(err, redactor);
+    try {
       logger.log(Level.DEBUG, "GET /v2/123456/images?limit=5 -> 200 (request req-1) with " + CANARY);
       logger.log(Level.TRACE, "too fine to show");
+    } finally {
+      logging.close();
     }
     logger.log(Level.DEBUG, "after --debug ended");
 

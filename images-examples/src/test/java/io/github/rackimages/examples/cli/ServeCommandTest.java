@@ -156,7 +156,8 @@ class ServeCommandTest {
   }
 
   private static boolean refused(URI uri) {
-    try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
       return false;
     } catch (java.io.IOException e) {
       return true;
