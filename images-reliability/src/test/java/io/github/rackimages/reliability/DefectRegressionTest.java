@@ -181,4 +181,28 @@ class DefectRegressionTest {
               assertThat(e.details().serviceMessage().orElse("")).doesNotContain("hunter2-canary");
             });
   }
+
+  /**
+   * Defect 6: the emulator's identity endpoint read the request body with Parsson and caught its
+   * {@code JsonException}s, but not the plain {@link RuntimeException} Parsson throws past 1000 levels of
+   * nesting: a deeply nested authentication request got a 500 computeFault instead of a 400 badRequest.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"arrays", "objects"})
+  void theEmulatorAnswersADeeplyNestedAuthenticationRequestWithA400(String kind) throws Exception {
+    String deep = kind.equals("arrays") ? "[".repeat(5_000) + "]".repeat(5_000) : "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+    try (io.github.rackimages.emulator.ImageEmulator emulator = io.github.rackimages.emulator.ImageEmulator.builder().start()) {
+      java.net.http.HttpResponse<String> r =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(URI.create(emulator.identityUrl() + "/tokens"))
+                      .header("Content-Type", "application/json")
+                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"auth\": " + deep + "}"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("badRequest");
+    }
+  }
 }
