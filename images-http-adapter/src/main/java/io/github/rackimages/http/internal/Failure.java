@@ -1,0 +1,123 @@
+package io.github.rackimages.http.internal;
+
+import io.github.rackimages.core.ErrorDetails;
+import io.github.rackimages.core.ImageCatalogAuthenticationException;
+import io.github.rackimages.core.ImageCatalogBadRequestException;
+import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.core.ImageCatalogForbiddenException;
+import io.github.rackimages.core.ImageCatalogNotFoundException;
+import io.github.rackimages.core.ImageCatalogProtocolException;
+import io.github.rackimages.core.ImageCatalogServiceException;
+import io.github.rackimages.core.ImageCatalogServiceFaultException;
+import io.github.rackimages.core.ImageCatalogThrottledException;
+import io.github.rackimages.core.ImageCatalogTransportException;
+import io.github.rackimages.core.ImageCatalogUnavailableException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One failed attempt, before it becomes an exception: the exception is built only when the failure is final, so
+ * that its message can say how many attempts were made and how long they took.
+ */
+public final class Failure {
+
+  /** Which exception a failure becomes. */
+  public enum Kind {
+    BAD_REQUEST,
+    AUTHENTICATION,
+    FORBIDDEN,
+    NOT_FOUND,
+    SERVICE,
+    THROTTLED,
+    SERVICE_FAULT,
+    UNAVAILABLE,
+    PROTOCOL,
+    TRANSPORT
+  }
+
+  private final Kind kind;
+  private final String message;
+  private final ErrorDetails details;
+  private final Duration retryAfter;
+  private final Throwable cause;
+
+  private Failure(Kind kind, String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.message = Objects.requireNonNull(message, "message");
+    this.details = Objects.requireNonNull(details, "details");
+    this.retryAfter = retryAfter;
+    this.cause = cause;
+  }
+
+  /** A failure without a wait hint. */
+  public static Failure of(Kind kind, String message, ErrorDetails details, Throwable cause) {
+    return new Failure(kind, message, details, null, cause);
+  }
+
+  /** A failure with the wait the service asked for, or {@code null}. */
+  public static Failure of(Kind kind, String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
+    return new Failure(kind, message, details, retryAfter, cause);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The message, without any note of attempts. */
+  public String message() {
+    return message;
+  }
+
+  public ErrorDetails details() {
+    return details;
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /** The same failure with another message (the details, wait and cause kept). */
+  public Failure withMessage(String message) {
+    return new Failure(kind, message, details, retryAfter, cause);
+  }
+
+  /** The same failure with another cause. */
+  public Failure withCause(Throwable cause) {
+    return new Failure(kind, message, details, retryAfter, cause);
+  }
+
+  /**
+   * Whether another attempt may succeed: 5xx, network failures, and throttling, except a 413 that gave no wait
+   * (Rackspace answers 413 for absolute limits too, which no wait lifts).
+   */
+  public boolean retryable() {
+    return switch (kind) {
+      case SERVICE_FAULT, UNAVAILABLE, TRANSPORT -> true;
+      case THROTTLED -> retryAfter != null || details.statusCode().orElse(0) != 413;
+      default -> false;
+    };
+  }
+
+  /** The exception, its message followed by {@code suffix} (empty for none). */
+  public ImageCatalogException toException(String suffix) {
+    String m = suffix.isEmpty() ? message : message + "; " + suffix;
+    return switch (kind) {
+      case BAD_REQUEST -> new ImageCatalogBadRequestException(m, details, cause);
+      case AUTHENTICATION -> new ImageCatalogAuthenticationException(m, details, cause);
+      case FORBIDDEN -> new ImageCatalogForbiddenException(m, details, cause);
+      case NOT_FOUND -> new ImageCatalogNotFoundException(m, details, cause);
+      case SERVICE -> new ImageCatalogServiceException(m, details, cause);
+      case THROTTLED -> new ImageCatalogThrottledException(m, details, retryAfter, cause);
+      case SERVICE_FAULT -> new ImageCatalogServiceFaultException(m, details, cause);
+      case UNAVAILABLE -> new ImageCatalogUnavailableException(m, details, retryAfter, cause);
+      case PROTOCOL -> new ImageCatalogProtocolException(m, details, cause);
+      case TRANSPORT -> new ImageCatalogTransportException(m, details, cause);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "Failure[" + kind + ": " + message + "]";
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.rackimages.http.internal;
+
+import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.http.wire.WireFormatException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Reads how long the service asked to wait: the {@code Retry-After} header (seconds or an HTTP date; Repose sends
+ * a date) and the fault body's {@code retryAfter}/{@code retryAt} (seconds or an ISO-8601 instant; Repose sends an
+ * instant). A time in the past means "now". A value that cannot be read counts as no hint at all.
+ */
+public final class WaitHints {
+
+  /** Longer waits than this are read as this: nobody waits a day for an image list, and it bounds the arithmetic. */
+  static final Duration LONGEST = Duration.ofDays(1);
+
+  private WaitHints() {}
+
+  /** The {@code Retry-After} header value: delta-seconds or an IMF-fixdate/RFC 1123 date. */
+  public static Optional<Duration> fromHeader(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    Optional<Duration> seconds = seconds(v);
+    if (seconds.isPresent()) {
+      return seconds;
+    }
+    try {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      return Optional.of(until(at, now));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A {@code retryAfter} or {@code retryAt} value of a fault body: seconds or an ISO-8601 instant. */
+  public static Optional<Duration> fromBody(String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    String v = value.trim();
+    Optional<Duration> seconds = seconds(v);
+    if (seconds.isPresent()) {
+      return seconds;
+    }
+    try {
+      return Optional.of(until(NovaJson.parseInstant(v), now));
+    } catch (WireFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Duration> seconds(String v) {
+    if (!v.matches("\\d{1,12}(\\.\\d{1,9})?")) {
+      return Optional.empty();
+    }
+    BigDecimal s = new BigDecimal(v);
+    if (s.compareTo(BigDecimal.valueOf(LONGEST.getSeconds())) > 0) {
+      return Optional.of(LONGEST);
+    }
+    return Optional.of(Duration.ofNanos(s.movePointRight(9).longValue()));
+  }
+
+  private static Duration until(Instant at, Instant now) {
+    if (!at.isAfter(now)) {
+      return Duration.ZERO;
+    }
+    Duration d = Duration.between(now, at);
+    return d.compareTo(LONGEST) > 0 ? LONGEST : d;
+  }
+}
