@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.http.HttpImageCatalog;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs in a JVM of its own with {@code -Xmx64m} (see the surefire execution {@code small-heap-test}): a walk that
- * kept what it delivered, or more than a page or two, would run out of memory long before a million images.
+ * kept what it delivered, or more than a page or two, would run out of memory long before a million images. The
+ * catalog computes its images ({@link SyntheticCatalog}) and the server renders each page into the response, so
+ * that neither takes heap in proportion to the catalog.
  */
 class OneMillionImagesSmallHeapTest {
 
@@ -23,13 +26,28 @@ class OneMillionImagesSmallHeapTest {
   }
 
   @Test
+  void walksAMillionImagesOverHttpInSixtyFourMegabytes() {
+    try (LoopbackImagesServer server = LoopbackImagesServer.streaming(SyntheticCatalog.ofSize(IMAGES))) {
+      ImageCatalog catalog = HttpImageCatalog.builder().token(LoopbackImagesServer.TOKEN, server.endpoint()).build();
+
+      ConsecutiveIds seen = new ConsecutiveIds();
+      catalog.stream(ImageFilter.all()).forEach(image -> seen.accept(image.id()));
+
+      assertThat(seen.count()).as("%s", seen).isEqualTo(IMAGES);
+      assertThat(seen.gaps()).as("%s", seen).isZero();
+      // 1000 full pages, then the empty page that ends a listing of whole pages.
+      assertThat(server.pagesServed()).isEqualTo(IMAGES / 1000 + 1);
+    }
+  }
+
+  @Test
   void walksAMillionImagesThroughThePortsStreamInSixtyFourMegabytes() {
     ImageCatalog catalog = SyntheticCatalog.ofSize(IMAGES);
 
     ConsecutiveIds seen = new ConsecutiveIds();
     catalog.stream(ImageFilter.all()).forEach(image -> seen.accept(image.id()));
 
-    assertThat(seen.count()).isEqualTo(IMAGES);
-    assertThat(seen.gaps()).isZero();
+    assertThat(seen.count()).as("%s", seen).isEqualTo(IMAGES);
+    assertThat(seen.gaps()).as("%s", seen).isZero();
   }
 }
