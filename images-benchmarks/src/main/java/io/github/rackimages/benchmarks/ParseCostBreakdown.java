@@ -4,6 +4,15 @@ import io.github.rackimages.core.AttributeValue;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageMetadata;
 import io.github.rackimages.http.wire.NovaJson;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -26,6 +35,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -44,6 +54,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ParseCostBreakdown {
 
+  private byte[] page;
+  private BaselineReader baseline;
+  private Jsonb jsonb;
   private char[][] hrefs;
   private char[][] instants;
   private char[][][] metadataKeys;
@@ -53,6 +66,14 @@ public class ParseCostBreakdown {
   @Setup(Level.Trial)
   public void collect() {
     List<Image> images = ServiceImages.listed(ParseBenchmark.PAGE_SIZE);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(3 << 20);
+    try (NovaJson json = new NovaJson()) {
+      json.writeDetailList(images, null, out);
+    }
+    page = out.toByteArray();
+    baseline = new BaselineReader();
+    // The same route the wire format takes: JSON-B (Yasson) hands a registered deserializer its parser.
+    jsonb = JsonbBuilder.create(new JsonbConfig().withDeserializers(new CountingDeserializer()));
     List<char[]> links = new ArrayList<>();
     List<char[]> times = new ArrayList<>();
     metadataKeys = new char[images.size()][][];
@@ -71,6 +92,44 @@ public class ParseCostBreakdown {
     instants = times.toArray(char[][]::new);
     System.out.printf("%n[breakdown] per page: %d hrefs, %d instants, %d metadata maps%n",
         hrefs.length, instants.length, metadataKeys.length);
+  }
+
+  /** Closes the JSON-B instance. */
+  @TearDown(Level.Trial)
+  public void close() throws Exception {
+    jsonb.close();
+  }
+
+  /** The baseline's loop on Parsson's own parser: tokenizing and reading every field (as {@link ParseBenchmark}). */
+  @Benchmark
+  public BaselineReader.Result tokens() {
+    return baseline.read(new ByteArrayInputStream(page));
+  }
+
+  /**
+   * The same loop on the parser JSON-B hands a deserializer, as the wire format reads pages: the difference to
+   * {@link #tokens} is what going through Yasson costs before any domain object is built.
+   */
+  @Benchmark
+  public Counted tokensThroughJsonb() {
+    return jsonb.fromJson(new ByteArrayInputStream(page), Counted.class);
+  }
+
+  /** What {@link #tokensThroughJsonb} returns. */
+  public static final class Counted {
+    final BaselineReader.Result result;
+
+    Counted(BaselineReader.Result result) {
+      this.result = result;
+    }
+  }
+
+  /** Runs {@link BaselineReader#readObject} on the parser Yasson gives. */
+  public static final class CountingDeserializer implements JsonbDeserializer<Counted> {
+    @Override
+    public Counted deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+      return new Counted(BaselineReader.readObject(parser));
+    }
   }
 
   /** {@code new URI(href)} for every link of the page (3 per image, 2 more per snapshot's server), as today. */
