@@ -90,11 +90,18 @@ public final class ResultsTable {
           "FakePageBenchmark.firstPage", p, false, "-");
     }
     for (String filter : List.of("none", "onePercent")) {
-      Optional<Result> big = find(results, "FakeCatalogBenchmark.walk", Map.of("catalogSize", "1000000", "filter", filter));
-      Optional<Result> small = find(results, "FakeCatalogBenchmark.walk", Map.of("catalogSize", "100000", "filter", filter));
-      if (big.isPresent() && small.isPresent()) {
-        rows.add(row("fake walk 1,000,000 vs 100,000 images, filter " + filter, big.get(), small.get(),
-            big.get().score() / small.get().score(), "about 10 (linear)"));
+      for (String size : List.of("100000", "1000000")) {
+        pair(rows, results, "fake walk, " + size + " images, filter " + filter, "FakeCatalogBenchmark.walk",
+            "FakeCatalogBenchmark.baseline", Map.of("catalogSize", size, "filter", filter), false, "-");
+      }
+      for (String benchmark : List.of("walk", "baseline")) {
+        String name = "FakeCatalogBenchmark." + benchmark;
+        Optional<Result> big = find(results, name, Map.of("catalogSize", "1000000", "filter", filter));
+        Optional<Result> small = find(results, name, Map.of("catalogSize", "100000", "filter", filter));
+        if (big.isPresent() && small.isPresent()) {
+          rows.add(row("fake " + benchmark + " 1,000,000 vs 100,000 images, filter " + filter, big.get(),
+              small.get(), big.get().score() / small.get().score(), "about 10 (linear)"));
+        }
       }
     }
     StringBuilder out = new StringBuilder();

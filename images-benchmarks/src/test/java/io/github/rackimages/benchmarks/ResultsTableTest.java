@@ -28,7 +28,8 @@ class ResultsTableTest {
         run("FakePageBenchmark.firstPage", "\"catalogSize\": \"1000000\", \"filter\": \"none\"", 200.0, 3.0, "us/op"),
         run("FakePageBenchmark.lastPage", "\"filter\": \"none\", \"catalogSize\": \"1000000\"", 300.0, 3.0, "us/op"),
         run("FakeCatalogBenchmark.walk", "\"catalogSize\": \"100000\", \"filter\": \"none\"", 8.0, 0.1, "ms/op"),
-        run("FakeCatalogBenchmark.walk", "\"catalogSize\": \"1000000\", \"filter\": \"none\"", 84.0, 1.0, "ms/op"))
+        run("FakeCatalogBenchmark.walk", "\"catalogSize\": \"1000000\", \"filter\": \"none\"", 84.0, 1.0, "ms/op"),
+        run("FakeCatalogBenchmark.baseline", "\"catalogSize\": \"100000\", \"filter\": \"none\"", 4.0, 0.1, "ms/op"))
         + "]";
 
     String table = ResultsTable.table(new StringReader(json));
@@ -38,6 +39,7 @@ class ResultsTableTest {
         .contains("| HTTP walk, 100000 images | 1,800 ± 60.0 ms/op | 900 ± 40.0 ms/op | 2.00 | <= 1.3 (time) |")
         .contains("| fake, last vs first page, filter none | 300 ± 3.00 us/op | 200 ± 3.00 us/op | 1.50 | <= 2 (time) |")
         .contains("| fake walk 1,000,000 vs 100,000 images, filter none | 84.0 ± 1.00 ms/op | 8.00 ± 0.100 ms/op | 10.50 |")
+        .contains("| fake walk, 100000 images, filter none | 8.00 ± 0.100 ms/op | 4.00 ± 0.100 ms/op | 2.00 | - (time) |")
         .contains("JMH settings: forks 1, warmup 3 x 2 s, measurement 5 x 2 s, JDK 17.0.15")
         // Pairs missing from a restricted run are left out rather than shown half empty.
         .doesNotContain("HTTP walk, 10000 images")
