@@ -1,21 +1,25 @@
 /**
  * The HTTP adapter: {@link io.github.rackimages.core.ImageCatalog} over the Rackspace Cloud Servers / OpenStack
  * Compute v2 images API. Start with {@link io.github.rackimages.http.HttpImageCatalog#builder()}, or install
- * {@link io.github.rackimages.http.guice.HttpImageCatalogModule} (Guice is optional).
+ * {@link io.github.rackimages.http.guice.HttpImageCatalogModule} (Guice is optional: add it to use the module).
  */
 module io.github.rackimages.http {
   requires transitive io.github.rackimages.core;
+  // HttpImageCatalog.Builder takes an HttpClient: users of the API need the module too.
   requires transitive java.net.http;
   requires jakarta.json;
   requires jakarta.json.bind;
-
+  requires static com.google.guice;
 
   exports io.github.rackimages.http;
   exports io.github.rackimages.http.auth;
+  exports io.github.rackimages.http.guice;
 
-
-  // The wire format is shared with the emulator only; applications use the port.
-  exports io.github.rackimages.http.wire to io.github.rackimages.emulator;
+  // The wire format is shared with the emulator and the command line (which reads and writes catalog files) only;
+  // applications use the port.
+  exports io.github.rackimages.http.wire to io.github.rackimages.emulator, io.github.rackimages.examples;
   opens io.github.rackimages.http.wire to org.eclipse.yasson;
 
+  // Guice calls the module's @Provides methods reflectively.
+  opens io.github.rackimages.http.guice to com.google.guice;
 }

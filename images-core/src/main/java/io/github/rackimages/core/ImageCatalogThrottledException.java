@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The service is rate-limiting this account (413 or 429 {@code overLimit}). {@link #retryAfter()} says how long to wait when the service said so. Retryable. (A 413 without any wait hint may also mean an absolute limit; {@link #retryAfter()} is then empty.)
+ * The service is rate-limiting this account (413 or 429 {@code overLimit}). {@link #retryAfter()} says how long to wait when the service said so. Retryable, except a 413 without any wait hint: Rackspace also answers 413 for an absolute limit, which no wait lifts ({@link #retryAfter()} is then empty and {@link #isRetryable()} false).
  *
  * @since 1.0
  */
@@ -51,6 +51,7 @@ public class ImageCatalogThrottledException extends ImageCatalogServiceException
 
   @Override
   public boolean isRetryable() {
-    return true;
+    // Rackspace answers 413 for absolute limits too; without any wait hint no wait lifts it.
+    return retryAfter != null || statusCode().orElse(0) != 413;
   }
 }

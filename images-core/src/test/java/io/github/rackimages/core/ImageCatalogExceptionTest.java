@@ -240,4 +240,13 @@ class ImageCatalogExceptionTest {
       return (T) in.readObject();
     }
   }
+
+  /** A 413 with no wait is an absolute limit on Rackspace: no wait lifts it, so it is not retryable. */
+  @Test
+  void a413WithoutAnyWaitIsNotRetryableButAThrottleWithAWaitIs() {
+    ErrorDetails overLimit = ErrorDetails.status(413).withFaultName("overLimit");
+    assertThat(new ImageCatalogThrottledException("m", overLimit, null, null).isRetryable()).isFalse();
+    assertThat(new ImageCatalogThrottledException("m", overLimit, Duration.ofSeconds(2), null).isRetryable()).isTrue();
+    assertThat(new ImageCatalogThrottledException("m", ErrorDetails.status(429), null, null).isRetryable()).isTrue();
+  }
 }

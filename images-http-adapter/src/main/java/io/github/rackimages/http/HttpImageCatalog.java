@@ -10,6 +10,7 @@ import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.FixedTokenAuthenticator;
+import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import io.github.rackimages.http.internal.Call;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.NextMarkers;
@@ -60,7 +61,14 @@ import java.util.stream.Stream;
  *   <li>A 401 renews the token once ({@link Authenticator#renew}) and repeats the request once. Other failures
  *       are retried as the {@link RetryPolicy} says. Bodies are read as streams, capped at {@link
  *       Builder#maxBodyBytes}.
- *   <li>Every failure is an {@link ImageCatalogException}: see the table in this module's README.
+ *   <li>Every failure is an {@link ImageCatalogException} carrying the status, the Nova fault name and message,
+ *       the request id ({@code X-Compute-Request-Id}, else {@code X-Openstack-Request-Id}) and a short redacted
+ *       excerpt of the body: 400 {@code BadRequest}, 401 {@code Authentication} (after one renewal), 403
+ *       {@code Forbidden}, 404 {@code NotFound} (on a list: the endpoint may not offer the images API, which Nova
+ *       removed at microversion 2.36; {@link #find} returns empty instead), 413/429 {@code Throttled} with
+ *       {@code retryAfter}, 503 {@code Unavailable} with {@code retryAfter}, other 5xx {@code ServiceFault},
+ *       other 4xx {@code ServiceException}; a redirect, another 2xx, a wrong {@code Content-Type}, a malformed
+ *       or oversized body {@code Protocol}; network failures, timeouts and bodies cut off {@code Transport}.
  *   <li>Each HTTP request is logged at {@code DEBUG} on the {@link System.Logger} {@code io.github.rackimages.http}:
  *       method, path and query, status, duration, request id and attempt number; never the token.
  * </ul>
@@ -74,6 +82,15 @@ public final class HttpImageCatalog implements ImageCatalog {
 
   /** The logger every request is logged on, at {@code DEBUG}. */
   public static final String LOGGER_NAME = "io.github.rackimages.http";
+
+  /** How long to wait for a connection unless set: 10 seconds. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long to wait for a response's headers, and again for its body, unless set: 30 seconds. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The largest body read unless set: 16 MiB, about ten pages of 1000 detailed images. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
   private final RequestExecutor executor;
   private final NovaJson json;
@@ -108,7 +125,7 @@ public final class HttpImageCatalog implements ImageCatalog {
             + "]";
   }
 
-  /** A builder; {@link Builder#authenticator} or {@link Builder#token} is required. */
+  /** A builder; {@link Builder#authenticator}, {@link Builder#token} or {@link Builder#config} is required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -197,6 +214,18 @@ public final class HttpImageCatalog implements ImageCatalog {
     return stream(filter, PageRequest.first(defaultPageSize));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Pages have the builder's {@link Builder#defaultPageSize} ({@value PageRequest#MAX_LIMIT} unless set).
+   *
+   * @throws NullPointerException if {@code filter} is null
+   */
+  @Override
+  public Stream<ImageSummary> streamSummaries(ImageFilter filter) {
+    return streamSummaries(filter, PageRequest.first(defaultPageSize));
+  }
+
   private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
@@ -238,19 +267,21 @@ public final class HttpImageCatalog implements ImageCatalog {
 
   /**
    * Builds an {@link HttpImageCatalog}; not thread-safe. Each setter validates its argument at once;
-   * {@link #build()} checks that authentication was given.
+   * {@link #build()} checks that authentication was given. The last of {@link #authenticator}, {@link #token}
+   * and {@link #config} decides how to authenticate.
    *
    * @since 1.0
    */
   public static final class Builder {
     private Authenticator authenticator;
+    private HttpCatalogConfig identityConfig;
     private URI endpointOverride;
     private HttpClient httpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private boolean allowInsecureHttp;
-    private long maxBodyBytes = 16L * 1024 * 1024;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int defaultPageSize = PageRequest.MAX_LIMIT;
     private Clock clock = Clock.systemUTC();
     private Executor executor;
@@ -265,6 +296,30 @@ public final class HttpImageCatalog implements ImageCatalog {
      */
     public Builder authenticator(Authenticator authenticator) {
       this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      this.identityConfig = null;
+      return this;
+    }
+
+    /**
+     * Takes every setting of {@code config}: its authentication (a token and endpoint, or Rackspace Identity
+     * credentials, region and endpoint override, authenticated through a {@link RackspaceIdentityAuthenticator}
+     * that shares this catalog's {@link HttpClient}, request timeout and clock), timeouts, retry policy, page
+     * size, plain-http permission and body cap. Later setter calls override single settings.
+     */
+    public Builder config(HttpCatalogConfig config) {
+      Objects.requireNonNull(config, "config");
+      connectTimeout = config.connectTimeout();
+      requestTimeout = config.requestTimeout();
+      retryPolicy = config.retryPolicy();
+      allowInsecureHttp = config.allowInsecureHttp();
+      maxBodyBytes = config.maxBodyBytes();
+      defaultPageSize = config.pageSize();
+      if (config.hasToken()) {
+        token(config.token(), config.endpoint().orElseThrow());
+      } else {
+        authenticator = null;
+        identityConfig = config;
+      }
       return this;
     }
 
@@ -278,6 +333,7 @@ public final class HttpImageCatalog implements ImageCatalog {
     public Builder token(String token, URI endpoint) {
       Objects.requireNonNull(token, "token");
       this.authenticator = FixedTokenAuthenticator.of(token, Endpoints.normalize(endpoint));
+      this.identityConfig = null;
       return this;
     }
 
@@ -324,8 +380,8 @@ public final class HttpImageCatalog implements ImageCatalog {
     }
 
     /**
-     * How long to wait for each response's headers (default 30 s); a timeout is a network failure, retried as
-     * the policy allows.
+     * How long to wait for each response's headers, and again for its body (default 30 s); a timeout is a
+     * network failure, retried as the policy allows.
      *
      * @throws IllegalArgumentException if not positive
      */
@@ -408,13 +464,14 @@ public final class HttpImageCatalog implements ImageCatalog {
     /**
      * The catalog. Makes no request: the first call to the authenticator and the service happens on first use.
      *
-     * @throws IllegalStateException if neither {@link #authenticator} nor {@link #token} was given
-     * @throws IllegalArgumentException if the token's endpoint or the override is plain {@code http} to a host
-     *     that is not loopback and {@link #allowInsecureHttp} is not set
+     * @throws IllegalStateException if neither {@link #authenticator}, {@link #token} nor {@link #config} was
+     *     given
+     * @throws IllegalArgumentException if the token's endpoint, the identity URL or an override is plain
+     *     {@code http} to a host that is not loopback and {@link #allowInsecureHttp} is not set
      */
     public HttpImageCatalog build() {
-      if (authenticator == null) {
-        throw new IllegalStateException("no authentication: call authenticator(...) or token(...)");
+      if (authenticator == null && identityConfig == null) {
+        throw new IllegalStateException("no authentication: call authenticator(...), token(...) or config(...)");
       }
       if (endpointOverride != null && !Endpoints.acceptable(endpointOverride, allowInsecureHttp)) {
         throw insecure(endpointOverride);
@@ -433,7 +490,22 @@ public final class HttpImageCatalog implements ImageCatalog {
                   .followRedirects(HttpClient.Redirect.NEVER)
                   .version(HttpClient.Version.HTTP_1_1)
                   .build();
-      return new HttpImageCatalog(this, authenticator, client);
+      return new HttpImageCatalog(this, authenticator != null ? authenticator : identity(client), client);
+    }
+
+    private Authenticator identity(HttpClient client) {
+      HttpCatalogConfig c = identityConfig;
+      RackspaceIdentityAuthenticator.Builder b =
+          RackspaceIdentityAuthenticator.builder()
+              .identityUrl(c.identityUrl())
+              .credentials(c.credentials().orElseThrow())
+              .httpClient(client)
+              .requestTimeout(requestTimeout)
+              .clock(clock)
+              .allowInsecureHttp(allowInsecureHttp);
+      c.region().ifPresent(b::region);
+      c.endpoint().ifPresent(b::endpointOverride);
+      return b.build();
     }
 
     private static IllegalArgumentException insecure(URI endpoint) {

@@ -89,6 +89,16 @@ final class CannedServer implements AutoCloseable {
     }
   }
 
+  /** The next recorded request if one arrives within {@code wait}: to show that none comes. */
+  Optional<RecordedRequest> pollRequest(Duration wait) {
+    try {
+      return Optional.ofNullable(requests.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   /** Every request recorded and not yet taken, in order; removes them. */
   List<RecordedRequest> drainRequests() {
     List<RecordedRequest> all = new ArrayList<>();

@@ -13,15 +13,20 @@ import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
+import io.github.rackimages.http.internal.Sleeper;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class HttpImageCatalogAsyncTest extends CatalogTestSupport {
@@ -137,7 +142,7 @@ class HttpImageCatalogAsyncTest extends CatalogTestSupport {
     HttpImageCatalog catalog = catalog();
 
     List<CompletableFuture<Page<Image>>> futures =
-        java.util.stream.IntStream.range(0, 20)
+        IntStream.range(0, 20)
             .mapToObj(i -> catalog.listAsync(ImageFilter.all(), PageRequest.first(5)))
             .toList();
 
@@ -147,9 +152,40 @@ class HttpImageCatalogAsyncTest extends CatalogTestSupport {
   }
 
   @Test
+  void aCancelledCallMakesNoFurtherAttempt() throws Exception {
+    CompletableFuture<Void> gate = new CompletableFuture<>();
+    CountDownLatch waiting = new CountDownLatch(1);
+    Sleeper gated =
+        new Sleeper() {
+          @Override
+          public void sleep(Duration wait) {
+            throw new AssertionError("the async path must not block");
+          }
+
+          @Override
+          public CompletableFuture<Void> delay(Duration wait, Executor executor) {
+            waiting.countDown();
+            return gate;
+          }
+        };
+    server.enqueue(CannedResponse.status(500), CannedResponse.json(200, NovaBodies.detailPage(List.of(), null)));
+    HttpImageCatalog catalog =
+        builder().sleeper(gated).executor(Runnable::run).retryPolicy(RetryPolicy.defaults()).build();
+
+    CompletableFuture<Page<Image>> future = catalog.listAsync(ImageFilter.all(), PageRequest.first(5));
+    assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+    future.cancel(true);
+    gate.complete(null);
+
+    assertThat(future).isCancelled();
+    server.takeRequest();
+    assertThat(server.pollRequest(Duration.ofMillis(300))).isEmpty();
+  }
+
+  @Test
   void aFailureIsAnImageCatalogExceptionWhateverTheCause() {
     HttpImageCatalog catalog =
-        builder().token(TOKEN, java.net.URI.create("http://127.0.0.1:1/v2/1")).build();
+        builder().token(TOKEN, URI.create("http://127.0.0.1:1/v2/1")).build();
 
     CompletableFuture<Page<Image>> future = catalog.listAsync(ImageFilter.all(), PageRequest.first(5));
 

@@ -137,7 +137,7 @@ class HttpImageCatalogAuthTest extends CatalogTestSupport {
 
   private static ImageCatalogException listFails(HttpImageCatalog catalog) {
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
     assertThat(e).as("the call must fail with an ImageCatalogException").isNotNull();
     return e;
   }

@@ -19,6 +19,7 @@ import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -156,8 +157,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     server.enqueue(CannedResponse.fault(404, "itemNotFound", "The resource could not be found."));
 
     ImageCatalogException e =
-        catchThrowableOfType(
-            () -> catalog().listSummaries(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog().listSummaries(ImageFilter.all(), PageRequest.first(5)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogNotFoundException.class);
   }
@@ -166,7 +166,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
   void findReportsErrorsOtherThan404() {
     server.enqueue(CannedResponse.fault(403, "forbidden", "Policy doesn't allow it."));
 
-    assertThat(catchThrowableOfType(() -> catalog().find(ImageId.of("x")), ImageCatalogException.class))
+    assertThat(catchThrowableOfType(ImageCatalogException.class, () -> catalog().find(ImageId.of("x"))))
         .isExactlyInstanceOf(ImageCatalogForbiddenException.class);
   }
 
@@ -219,9 +219,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     server.enqueue(CannedResponse.json(200, big));
 
     ImageCatalogException e =
-        catchThrowableOfType(
-            () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)),
-            ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogProtocolException.class);
     assertThat(e.getMessage()).contains("larger than the limit of 1024 bytes");
@@ -233,9 +231,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     server.enqueue(CannedResponse.json(200, big).chunked());
 
     ImageCatalogException e =
-        catchThrowableOfType(
-            () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)),
-            ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> builder().maxBodyBytes(1024).build().list(ImageFilter.all(), PageRequest.first(50)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogProtocolException.class);
     assertThat(e.getMessage()).contains("larger than the limit of 1024 bytes");
@@ -251,8 +247,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
       HttpImageCatalog catalog = builder().token(TOKEN, raw.endpoint()).build();
 
       ImageCatalogException e =
-          catchThrowableOfType(
-              () -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+          catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
       assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
       assertThat(e.getMessage()).contains("while reading the body").contains("HTTP 200");
@@ -266,7 +261,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     HttpImageCatalog catalog = builder().requestTimeout(Duration.ofMillis(300)).build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("the body did not arrive within the request timeout of 300 ms");
@@ -317,11 +312,11 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     HttpImageCatalog catalog = builder().token(TOKEN, URI.create("http://127.0.0.1:" + port + "/v2/1")).build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(1)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.isRetryable()).isTrue();
-    assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+    assertThat(e.getCause()).isInstanceOf(IOException.class);
     assertThat(e.getMessage()).contains("could not connect").doesNotContain(TOKEN);
   }
 
@@ -331,7 +326,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
     HttpImageCatalog catalog = builder().requestTimeout(Duration.ofMillis(200)).build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(1)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("request timeout of 200 ms");
@@ -340,7 +335,7 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
   private ImageCatalogException listFails() {
     HttpImageCatalog catalog = catalog();
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
     assertThat(e).as("the call must fail with an ImageCatalogException").isNotNull();
     return e;
   }

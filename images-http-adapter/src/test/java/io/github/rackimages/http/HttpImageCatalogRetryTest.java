@@ -3,12 +3,14 @@ package io.github.rackimages.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
 import java.net.ServerSocket;
@@ -227,7 +229,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
             .build();
 
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(1)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("gave up after 3 attempts");
@@ -253,8 +255,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
       HttpImageCatalog catalog = builder().token(TOKEN, raw.endpoint()).retryPolicy(EXACT).build();
 
       ImageCatalogException e =
-          catchThrowableOfType(
-              () -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+          catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
       assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
       assertThat(raw.connections()).isEqualTo(4);
@@ -284,21 +285,21 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
 
     HttpImageCatalog catalog = builder().retryPolicy(RetryPolicy.none()).build();
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogUnavailableException.class);
     assertThat(((ImageCatalogUnavailableException) e).retryAfter()).contains(Duration.ofSeconds(1));
     assertThat(e.getMessage()).contains("gave up after 1 attempt");
   }
 
-  private io.github.rackimages.core.Page<io.github.rackimages.core.Image> list() {
+  private Page<Image> list() {
     return builder().retryPolicy(EXACT).build().list(ImageFilter.all(), PageRequest.first(5));
   }
 
   private ImageCatalogException listFails() {
     HttpImageCatalog catalog = builder().retryPolicy(EXACT).build();
     ImageCatalogException e =
-        catchThrowableOfType(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)), ImageCatalogException.class);
+        catchThrowableOfType(ImageCatalogException.class, () -> catalog.list(ImageFilter.all(), PageRequest.first(5)));
     assertThat(e).as("the call must fail with an ImageCatalogException").isNotNull();
     return e;
   }

@@ -59,7 +59,7 @@ class HttpImageCatalogSafetyTest extends CatalogTestSupport {
   void aBuilderWithoutAuthenticationIsRefused() {
     assertThatThrownBy(() -> HttpImageCatalog.builder().build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("authenticator(...) or token(...)");
+        .hasMessageContaining("no authentication");
   }
 
   @ParameterizedTest

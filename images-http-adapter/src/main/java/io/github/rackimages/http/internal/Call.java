@@ -60,6 +60,7 @@ public final class Call<T> {
     return query;
   }
 
+  /** Whether the call lists a collection (a 404 then means the API is missing). */
   public boolean isList() {
     return list;
   }

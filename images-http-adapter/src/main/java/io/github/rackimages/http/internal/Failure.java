@@ -60,6 +60,7 @@ public final class Failure {
     return new Failure(kind, message, details, retryAfter, cause);
   }
 
+  /** Which exception this becomes. */
   public Kind kind() {
     return kind;
   }
@@ -69,10 +70,12 @@ public final class Failure {
     return message;
   }
 
+  /** What is known of the failed response. */
   public ErrorDetails details() {
     return details;
   }
 
+  /** The wait the service asked for, when it did. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -62,12 +62,10 @@ public final class Percent {
   /**
    * Decodes percent-escapes into UTF-8 text; {@code +} stays a plus (RFC 3986, not form encoding).
    *
-   * @throws IllegalArgumentException if an escape is malformed or the bytes are not UTF-8
+   * @throws IllegalArgumentException if an escape is malformed, the bytes are not UTF-8, or the text holds a
+   *     character that should have been encoded (non-ASCII)
    */
   public static String decode(String text) {
-    if (text.indexOf('%') < 0) {
-      return text;
-    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -73,6 +73,7 @@ public final class RequestExecutor {
   private final Settings s;
   private final StatusErrors errors;
 
+  /** An executor with these settings, reading bodies with {@code json}. */
   public RequestExecutor(Settings settings, NovaJson json) {
     this.s = Objects.requireNonNull(settings, "settings");
     this.errors = new StatusErrors(Objects.requireNonNull(json, "json"));
@@ -135,14 +136,14 @@ public final class RequestExecutor {
           if (error == null) {
             result.complete(value);
           } else {
-            result.completeExceptionally(unwrap(error));
+            result.completeExceptionally(asCatalogException(unwrap(error)));
           }
         });
-    // A caller that gives up cancels the work in flight (the request, or the wait before the next one).
+    // A caller that cancels stops the call before its next attempt (a request in flight runs to its end).
     result.whenComplete(
         (value, error) -> {
           if (error instanceof CancellationException) {
-            work.cancel(true);
+            st.cancelled = true;
           }
         });
     return result;
@@ -180,23 +181,29 @@ public final class RequestExecutor {
             });
   }
 
+  /** The failure inside the wrappers {@link CompletableFuture} puts around it. */
   private static Throwable unwrap(Throwable error) {
     Throwable t = error;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();
     }
-    if (t instanceof ImageCatalogException || t instanceof CancellationException || t instanceof IOException) {
+    return t;
+  }
+
+  /** What an asynchronous call fails with: an {@link ImageCatalogException}, whatever went wrong. */
+  private static Throwable asCatalogException(Throwable t) {
+    if (t instanceof ImageCatalogException || t instanceof CancellationException || t instanceof Error) {
       return t;
     }
-    if (t instanceof Error || t instanceof IllegalArgumentException || t instanceof NullPointerException) {
-      return t;
-    }
-    return new ImageCatalogException("unexpected failure: " + t, ErrorDetails.none(), t);
+    return new ImageCatalogException("unexpected failure: " + t.getClass().getName(), ErrorDetails.none(), t);
   }
 
   // ---- the steps of one attempt
 
   private <T> HttpRequest prepare(State<T> st) {
+    if (st.cancelled) {
+      throw new CancellationException("the call was cancelled");
+    }
     if (st.session == null) {
       st.session = s.authenticator().session();
     }
@@ -516,6 +523,7 @@ public final class RequestExecutor {
     int attempts;
     int retries;
     boolean renewed;
+    volatile boolean cancelled;
 
     State(Call<T> call, Instant start) {
       this.call = call;

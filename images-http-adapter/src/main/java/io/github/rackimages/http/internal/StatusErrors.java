@@ -21,6 +21,7 @@ public final class StatusErrors {
 
   private final NovaJson json;
 
+  /** Mapping that reads fault bodies with {@code json}. */
   public StatusErrors(NovaJson json) {
     this.json = json;
   }

@@ -1,0 +1,203 @@
+package io.github.rackimages.emulator;
+
+import io.github.rackimages.core.ImageCatalogBadRequestException;
+import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageStatus;
+import io.github.rackimages.core.ImageType;
+import io.github.rackimages.core.PageMarker;
+import io.github.rackimages.core.PageRequest;
+import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The query of {@code GET /images} or {@code /images/detail}, validated as Nova and Glance validate it and turned
+ * into the port's {@link ImageFilter} and {@link PageRequest}.
+ *
+ * <p>Validation order and messages follow Nova: {@code limit} and {@code page_size} first ({@code "<param> param
+ * must be an integer"}, {@code "<param> param must be positive"}), then the filters Glance checks
+ * ({@code changes-since}, {@code minDisk}, {@code minRam}); the marker is checked by the catalog itself.
+ *
+ * <p>A filter value that can match no image ({@code name=} empty, an unknown {@code status} or {@code type}, an
+ * empty {@code server}) makes {@link #matchesNothing()} true: Glance compares such values with {@code ==} and finds
+ * nothing, and the port's filter cannot express them. The catalog is still asked, with the other filters, so that
+ * marker errors and injected faults show exactly as they would.
+ *
+ * @param filter what the catalog is asked for
+ * @param matchesNothing whether a filter value excludes every image
+ * @param page the page size ({@code min(limit, maxLimit)}, {@code maxLimit} when absent or 0) and marker
+ */
+record ListQuery(ImageFilter filter, boolean matchesNothing, PageRequest page) {
+
+  /** {@code iso8601.parse_date}'s forms: date, optional time with optional seconds and fraction, optional zone. */
+  private static final Pattern ISO_8601 =
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})"
+              + "(?:[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?"
+              + "([Zz]|[+-]\\d{2}(?::?\\d{2})?)?");
+
+  private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
+  private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+  private static final int MAX_ECHO = 100;
+
+  /**
+   * Reads and validates a list query.
+   *
+   * @param maxLimit the largest page (1..1000)
+   * @throws ImageCatalogBadRequestException with Nova's message if a value is invalid
+   */
+  static ListQuery from(FormQuery query, int maxLimit) {
+    Integer limit = intParam(query, "limit");
+    // page_size only sized Nova's internal calls to Glance, but it is validated as limit is.
+    intParam(query, "page_size");
+
+    ImageFilter.Builder filter = ImageFilter.builder();
+    boolean nothing = false;
+
+    Optional<String> changesSince = query.get("changes-since");
+    if (changesSince.isPresent()) {
+      filter.changesSince(
+          parseInstant(changesSince.get())
+              .orElseThrow(() -> new ImageCatalogBadRequestException("Invalid changes-since value")));
+    }
+    Optional<String> minDisk = query.get("minDisk");
+    if (minDisk.isPresent()) {
+      filter.minDisk(glanceInt("min_disk", minDisk.get()));
+    }
+    Optional<String> minRam = query.get("minRam");
+    if (minRam.isPresent()) {
+      filter.minRam(glanceInt("min_ram", minRam.get()));
+    }
+
+    Optional<String> name = query.get("name");
+    if (name.isPresent()) {
+      if (name.get().isEmpty()) {
+        nothing = true;
+      } else {
+        filter.name(name.get());
+      }
+    }
+    Optional<String> status = query.get("status");
+    if (status.isPresent()) {
+      ImageStatus s = ImageStatus.fromValue(status.get());
+      if (s == ImageStatus.UNRECOGNIZED) {
+        nothing = true;
+      } else {
+        filter.status(s);
+      }
+    }
+    Optional<String> type = query.get("type");
+    if (type.isPresent()) {
+      Optional<ImageType> t = ImageType.fromValue(type.get());
+      if (t.isEmpty()) {
+        nothing = true;
+      } else {
+        filter.type(t.get());
+      }
+    }
+    Optional<String> server = query.get("server");
+    if (server.isPresent()) {
+      if (server.get().isBlank()) {
+        nothing = true;
+      } else {
+        filter.server(server.get());
+      }
+    }
+
+    int size = limit == null || limit == 0 ? maxLimit : Math.min(limit, maxLimit);
+    Optional<String> marker = query.get("marker").filter(m -> !m.isEmpty());
+    PageRequest page;
+    if (marker.isEmpty()) {
+      page = PageRequest.first(size);
+    } else if (marker.get().isBlank()) {
+      // No image has a blank id; PageMarker cannot hold one, so refuse it here as the catalog would.
+      throw new ImageCatalogBadRequestException("marker [" + echo(marker.get()) + "] not found");
+    } else {
+      page = PageRequest.after(PageMarker.of(marker.get()), size);
+    }
+    return new ListQuery(filter.build(), nothing, page);
+  }
+
+  /**
+   * Nova's {@code _get_int_param}: absent is null; otherwise an integer (Python {@code int()}: surrounding blanks and
+   * a sign allowed, any size) that is not negative. Values beyond {@code int} read as {@link Integer#MAX_VALUE}:
+   * they are capped to the largest page anyway.
+   */
+  private static Integer intParam(FormQuery query, String name) {
+    Optional<String> raw = query.get(name);
+    if (raw.isEmpty()) {
+      return null;
+    }
+    String text = raw.get();
+    if (!INTEGER.matcher(text).matches()) {
+      throw new ImageCatalogBadRequestException(name + " param must be an integer");
+    }
+    BigInteger value = new BigInteger(text.strip());
+    if (value.signum() < 0) {
+      throw new ImageCatalogBadRequestException(name + " param must be positive");
+    }
+    return value.compareTo(INT_MAX) > 0 ? Integer.MAX_VALUE : value.intValue();
+  }
+
+  /** Glance v1's check of {@code min_ram}/{@code min_disk}: a non-negative integer. */
+  private static int glanceInt(String glanceName, String text) {
+    if (INTEGER.matcher(text).matches()) {
+      BigInteger value = new BigInteger(text.strip());
+      if (value.signum() >= 0 && value.compareTo(INT_MAX) <= 0) {
+        return value.intValue();
+      }
+    }
+    throw new ImageCatalogBadRequestException(
+        "Bad value passed to filter " + glanceName + " got " + echo(text));
+  }
+
+  /**
+   * Parses {@code changes-since} as {@code iso8601.parse_date} does: a date, optionally a time (seconds and fraction
+   * optional, {@code T} or a space between), optionally {@code Z} or an offset ({@code +hh:mm}, {@code +hhmm},
+   * {@code +hh}); no zone means UTC.
+   */
+  static Optional<Instant> parseInstant(String text) {
+    Matcher m = ISO_8601.matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    try {
+      LocalDate date =
+          LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      LocalTime time = LocalTime.MIDNIGHT;
+      if (m.group(4) != null) {
+        int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
+        int nanos = 0;
+        if (m.group(7) != null) {
+          String fraction = (m.group(7) + "00000000").substring(0, 9);
+          nanos = Integer.parseInt(fraction);
+        }
+        time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), seconds, nanos);
+      }
+      ZoneOffset offset = ZoneOffset.UTC;
+      String zone = m.group(8);
+      if (zone != null && !zone.equalsIgnoreCase("Z")) {
+        String digits = zone.substring(1).replace(":", "");
+        int hours = Integer.parseInt(digits.substring(0, 2));
+        int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
+        int sign = zone.charAt(0) == '-' ? -1 : 1;
+        offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      }
+      return Optional.of(LocalDateTime.of(date, time).toInstant(offset));
+    } catch (DateTimeException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A user's value as quoted back in a message: cut short, so that a huge parameter cannot bloat the fault. */
+  private static String echo(String value) {
+    return value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) + "..." : value;
+  }
+}

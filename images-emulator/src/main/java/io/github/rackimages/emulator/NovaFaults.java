@@ -1,0 +1,162 @@
+package io.github.rackimages.emulator;
+
+import io.github.rackimages.core.ImageCatalogAuthenticationException;
+import io.github.rackimages.core.ImageCatalogBadRequestException;
+import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.core.ImageCatalogForbiddenException;
+import io.github.rackimages.core.ImageCatalogNotFoundException;
+import io.github.rackimages.core.ImageCatalogServiceException;
+import io.github.rackimages.core.ImageCatalogServiceFaultException;
+import io.github.rackimages.core.ImageCatalogThrottledException;
+import io.github.rackimages.core.ImageCatalogTransportException;
+import io.github.rackimages.core.ImageCatalogUnavailableException;
+import io.github.rackimages.http.wire.Fault;
+import io.github.rackimages.http.wire.NovaJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Nova faults: the body {@code {"<faultName>": {"code": N, "message": "..."}}} with the fault name Nova gives each
+ * status, and the translation of a catalog's {@link ImageCatalogException} into the fault the service would have
+ * answered, so that failures of the catalog behind the emulator (including faults injected into the fake) reach the
+ * client as they would from Rackspace.
+ */
+final class NovaFaults {
+
+  /** Nova's message for an unexpected failure; the details never leave the server. */
+  static final String GENERIC_500 =
+      "The server has either erred or is incapable of performing the requested operation.";
+
+  static final String UNAUTHORIZED = "The request you have made requires authentication.";
+  static final String NOT_FOUND = "The resource could not be found.";
+  static final String IMAGE_NOT_FOUND = "Image not found.";
+  static final String UNAVAILABLE = "The service is unavailable at this time.";
+  static final String RATE_LIMITED = "This request was rate-limited.";
+
+  private final NovaJson json;
+  private final String identityUrl;
+
+  NovaFaults(NovaJson json, String identityUrl) {
+    this.json = json;
+    this.identityUrl = identityUrl;
+  }
+
+  /** The top-level key Nova writes for a status ({@code nova/api/openstack/wsgi.py}, class {@code Fault}). */
+  static String faultName(int status) {
+    return switch (status) {
+      case 400 -> "badRequest";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "itemNotFound";
+      case 405 -> "badMethod";
+      case 409 -> "conflictingRequest";
+      case 413, 429 -> "overLimit";
+      case 415 -> "badMediaType";
+      case 501 -> "notImplemented";
+      case 503 -> "serviceUnavailable";
+      default -> "computeFault";
+    };
+  }
+
+  /** A fault with Nova's name for the status. */
+  Reply fault(int status, String message) {
+    return write(status, Fault.of(faultName(status), status, message));
+  }
+
+  /** 401 with the header Repose's Keystone filter adds, naming where to get a token. */
+  Reply unauthorized(String message) {
+    return fault(401, message).withHeader("WWW-Authenticate", "Keystone uri=" + identityUrl);
+  }
+
+  /** 405, with the methods the route does accept. */
+  Reply badMethod(String method, String allowed) {
+    return fault(405, "The method " + method + " is not allowed for this resource.").withHeader("Allow", allowed);
+  }
+
+  /**
+   * 413 {@code overLimit} as Repose answers it: {@code Retry-After} in seconds and the instant in the body.
+   *
+   * @param details the body's {@code details} text
+   */
+  Reply overLimit(int status, String message, String details, Duration retryAfter, Instant now) {
+    Fault fault = Fault.of(faultName(status), status, message);
+    if (details != null) {
+      fault = fault.withDetails(details);
+    }
+    if (retryAfter == null) {
+      return write(status, fault);
+    }
+    long seconds = ceilSeconds(retryAfter);
+    Instant at = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds);
+    return write(status, fault.withRetryAfter(NovaJson.formatInstant(at)))
+        .withHeader("Retry-After", Long.toString(seconds));
+  }
+
+  /** 503 {@code serviceUnavailable}, with a {@code Retry-After} in seconds when a wait is known. */
+  Reply unavailable(String message, Duration retryAfter) {
+    Reply reply = fault(503, message);
+    return retryAfter == null ? reply : reply.withHeader("Retry-After", Long.toString(ceilSeconds(retryAfter)));
+  }
+
+  /** The generic 500: nothing of the failure is told. */
+  Reply computeFault() {
+    return fault(500, GENERIC_500);
+  }
+
+  /**
+   * The fault the service answers for a failure of the catalog. The status comes from the exception's type (the
+   * port's contract), refined by the status it carries where the type covers several (429 or 413 for throttling, a
+   * 5xx for a service fault); the message is the service's message the exception carries, else its own message,
+   * except for server-side failures, which get Nova's generic texts.
+   */
+  Reply fromCatalog(ImageCatalogException e, Instant now) {
+    int carried = e.statusCode().orElse(0);
+    if (e instanceof ImageCatalogBadRequestException) {
+      return fault(400, clientMessage(e));
+    }
+    if (e instanceof ImageCatalogAuthenticationException) {
+      return unauthorized(e.serviceMessage().orElse(UNAUTHORIZED));
+    }
+    if (e instanceof ImageCatalogForbiddenException) {
+      return fault(403, clientMessage(e));
+    }
+    if (e instanceof ImageCatalogNotFoundException) {
+      return fault(404, e.serviceMessage().orElse(NOT_FOUND));
+    }
+    if (e instanceof ImageCatalogThrottledException t) {
+      int status = carried == 429 ? 429 : 413;
+      return overLimit(status, e.serviceMessage().orElse(RATE_LIMITED), null, t.retryAfter().orElse(null), now);
+    }
+    if (e instanceof ImageCatalogUnavailableException u) {
+      return unavailable(e.serviceMessage().orElse(UNAVAILABLE), u.retryAfter().orElse(null));
+    }
+    if (e instanceof ImageCatalogServiceFaultException) {
+      int status = carried >= 500 && carried <= 599 && carried != 503 ? carried : 500;
+      return fault(status, e.serviceMessage().orElse(GENERIC_500));
+    }
+    if (e instanceof ImageCatalogTransportException) {
+      // The catalog could not reach its own backend: a retryable outage, as Nova reports Glance being down.
+      return unavailable(UNAVAILABLE, null);
+    }
+    if (e instanceof ImageCatalogServiceException && carried >= 400 && carried <= 499) {
+      return fault(carried, clientMessage(e));
+    }
+    return computeFault();
+  }
+
+  private static String clientMessage(ImageCatalogException e) {
+    Optional<String> service = e.serviceMessage();
+    return service.orElseGet(e::getMessage);
+  }
+
+  private static long ceilSeconds(Duration d) {
+    long seconds = d.getSeconds();
+    return d.getNano() > 0 ? seconds + 1 : seconds;
+  }
+
+  private Reply write(int status, Fault fault) {
+    return Reply.fault(status, out -> json.writeFault(fault, out));
+  }
+}

@@ -1,0 +1,77 @@
+package io.github.rackimages.emulator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One answer of the emulator before it is sent: status, content type, extra headers and a body writer. The body is
+ * written into a buffer first (see {@link EmulatorHandler}), so that a failure while writing it still becomes a clean
+ * 500 and the {@code Content-Length} is exact.
+ */
+final class Reply {
+
+  /** The content type of successful answers, as Rackspace sends it. */
+  static final String JSON = "application/json";
+
+  /** The content type of faults, as Rackspace sends it. */
+  static final String FAULT_JSON = "application/json; charset=UTF-8";
+
+  /** Writes a body. */
+  @FunctionalInterface
+  interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private final int status;
+  private final String contentType;
+  private final Map<String, String> headers;
+  private final Body body;
+
+  private Reply(int status, String contentType, Map<String, String> headers, Body body) {
+    this.status = status;
+    this.contentType = contentType;
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** A 200 JSON answer. */
+  static Reply ok(Body body) {
+    return new Reply(200, JSON, Map.of(), Objects.requireNonNull(body, "body"));
+  }
+
+  /** A fault answer (the body writer writes the Nova fault). */
+  static Reply fault(int status, Body body) {
+    return new Reply(status, FAULT_JSON, Map.of(), Objects.requireNonNull(body, "body"));
+  }
+
+  /** This answer with one more header. */
+  Reply withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new Reply(status, contentType, Map.copyOf(more), body);
+  }
+
+  int status() {
+    return status;
+  }
+
+  String contentType() {
+    return contentType;
+  }
+
+  Map<String, String> headers() {
+    return headers;
+  }
+
+  Body body() {
+    return body;
+  }
+
+  @Override
+  public String toString() {
+    return "Reply[" + status + "]";
+  }
+}

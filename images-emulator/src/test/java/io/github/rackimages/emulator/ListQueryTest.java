@@ -1,0 +1,90 @@
+package io.github.rackimages.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.rackimages.core.ImageCatalogBadRequestException;
+import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageStatus;
+import io.github.rackimages.core.ImageType;
+import io.github.rackimages.core.PageMarker;
+import io.github.rackimages.core.PageRequest;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ListQueryTest {
+
+  private static ListQuery read(String query) {
+    return ListQuery.from(FormQuery.parse(query), 1000);
+  }
+
+  @Test
+  void everyFilterBecomesThePortsFilter() {
+    ListQuery q =
+        read("name=web&status=saving&type=Snapshot&server=abc&minDisk=20&minRam=512&changes-since=2015-03-10T18:35:18Z");
+
+    assertThat(q.filter())
+        .isEqualTo(
+            ImageFilter.builder()
+                .name("web")
+                .status(ImageStatus.SAVING)
+                .type(ImageType.SNAPSHOT)
+                .server("abc")
+                .minDisk(20)
+                .minRam(512)
+                .changesSince(Instant.parse("2015-03-10T18:35:18Z"))
+                .build());
+    assertThat(q.matchesNothing()).isFalse();
+    assertThat(q.page()).isEqualTo(PageRequest.first(1000));
+  }
+
+  @Test
+  void limitAndMarkerBecomeThePageRequest() {
+    assertThat(read("limit=25&marker=abc").page()).isEqualTo(PageRequest.after(PageMarker.of("abc"), 25));
+    assertThat(read("limit=0").page()).isEqualTo(PageRequest.first(1000));
+    assertThat(ListQuery.from(FormQuery.parse("limit=50"), 20).page()).isEqualTo(PageRequest.first(20));
+    assertThat(ListQuery.from(FormQuery.parse(""), 20).page()).isEqualTo(PageRequest.first(20));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"name=", "status=killed", "type=image", "server=", "server=%20%20"})
+  void valuesNoImageCanHaveMatchNothing(String query) {
+    assertThat(read(query).matchesNothing()).isTrue();
+    assertThat(read(query).filter()).isEqualTo(ImageFilter.all());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "2015-03-10T18:35:18Z, 2015-03-10T18:35:18Z",
+    "2015-03-10T18:35:18.5Z, 2015-03-10T18:35:18.500Z",
+    "2015-03-10T18:35:18.123456789Z, 2015-03-10T18:35:18.123456789Z",
+    "2015-03-10T18:35:18.1234567891234Z, 2015-03-10T18:35:18.123456789Z",
+    "'2015-03-10T18:35:18,25Z', 2015-03-10T18:35:18.250Z",
+    "2015-03-10T18:35Z, 2015-03-10T18:35:00Z",
+    "2015-03-10T18:35:18, 2015-03-10T18:35:18Z",
+    "2015-03-10 18:35:18, 2015-03-10T18:35:18Z",
+    "2015-03-10, 2015-03-10T00:00:00Z",
+    "2015-03-10T13:35:18-05:00, 2015-03-10T18:35:18Z",
+    "2015-03-10T20:35:18+0200, 2015-03-10T18:35:18Z",
+    "2015-03-10T20:35:18+02, 2015-03-10T18:35:18Z"
+  })
+  void changesSinceIsReadAsIso8601(String text, Instant expected) {
+    assertThat(ListQuery.parseInstant(text)).hasValue(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", "now", "2015", "2015-03", "2015-13-01", "2015-02-29", "2015-03-10T24:00:00Z", "2015-03-10T18:60Z",
+        "2015-03-10T18:35:18 01:00", "2015-03-10T18:35:18+25:00", "2015-03-10T18", "10/03/2015", "1426012518"
+      })
+  void unreadableChangesSinceIsABadRequest(String text) {
+    assertThat(ListQuery.parseInstant(text)).isEmpty();
+    assertThatThrownBy(() -> read("changes-since=" + FormQuery.encode(text)))
+        .isInstanceOf(ImageCatalogBadRequestException.class)
+        .hasMessage("Invalid changes-since value");
+  }
+}
