@@ -3,11 +3,6 @@ package io.github.rackimages.benchmarks;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.rackimages.core.Image;
-import io.github.rackimages.core.ImageCatalog;
-import io.github.rackimages.core.ImageCatalogException;
-import io.github.rackimages.core.ImageFilter;
-import io.github.rackimages.core.Page;
-import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.wire.NovaJson;
 import java.io.ByteArrayOutputStream;
@@ -29,15 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A minimal Compute v2 server on loopback that answers {@code GET /v2/123456/images/detail?limit=N[&marker=M]}
- * in the service's shape, so that clients can be measured without the cost of a real server hiding theirs:
- *
- * <ul>
- *   <li>{@link #preRendered}: every page of a fixed list is rendered once, at start, into bytes keyed by marker;
- *       a request is answered with one write of those bytes (kept on the heap, or off it so that a heap probe in
- *       the same JVM sees only the client);
- *   <li>{@link #streaming}: pages of any {@link ImageCatalog} are rendered on demand, straight into the response
- *       (chunked), so that a catalog of a million computed images is served without storing them.
- * </ul>
+ * in the service's shape from pages rendered once, at start, into bytes keyed by marker ({@link #preRendered}): a
+ * request costs the server one write of those bytes, so that clients can be measured without the cost of a real
+ * server (such as the emulator, which renders every page it serves) hiding theirs. The bytes are kept on the heap,
+ * or off it, so that a heap probe in the same JVM sees only the client.
  *
  * <p>The {@code X-Auth-Token} must be {@link #TOKEN}; a next link ({@code rel: next}) is written exactly when the
  * page is full, carrying the limit and the marker, as the service writes it. Only the default listing is served:
@@ -60,7 +50,6 @@ public final class LoopbackImagesServer implements AutoCloseable {
   private final AtomicLong pagesServed = new AtomicLong();
   // Set once by the factory before the server starts, so the dispatcher thread sees them.
   private Responder responder;
-  private NovaJson json;
   private long pageBytes;
   private int pageCount;
 
@@ -70,7 +59,7 @@ public final class LoopbackImagesServer implements AutoCloseable {
     Answer find(int limit, String marker);
   }
 
-  /** A page ready to be written: its length (0 for chunked) and how to write it. */
+  /** A page ready to be written: its length and how to write it. */
   private interface Answer {
     long length();
 
@@ -144,55 +133,17 @@ public final class LoopbackImagesServer implements AutoCloseable {
     return s;
   }
 
-  /**
-   * Serves the default listing of {@code catalog}, rendering each page when it is asked for.
-   *
-   * @throws NullPointerException if {@code catalog} is null
-   */
-  public static LoopbackImagesServer streaming(ImageCatalog catalog) {
-    Objects.requireNonNull(catalog, "catalog");
-    LoopbackImagesServer s = new LoopbackImagesServer();
-    NovaJson json = new NovaJson();
-    s.json = json;
-    s.responder =
-        (limit, marker) -> {
-          PageRequest request =
-              marker.isEmpty() ? PageRequest.first(limit) : PageRequest.after(PageMarker.of(marker), limit);
-          Page<Image> page;
-          try {
-            page = catalog.list(ImageFilter.all(), request);
-          } catch (ImageCatalogException e) {
-            return null;
-          }
-          String next = page.nextMarker().map(m -> s.nextHref(limit, m.value())).orElse(null);
-          return new Answer() {
-            @Override
-            public long length() {
-              // Chunked: the page is rendered straight into the response, never held as bytes.
-              return 0;
-            }
-
-            @Override
-            public void writeTo(OutputStream body) {
-              json.writeDetailList(page.items(), next, body);
-            }
-          };
-        };
-    s.server.start();
-    return s;
-  }
-
   /** The compute endpoint, {@code http://127.0.0.1:<port>/v2/123456}, to give a client with {@link #TOKEN}. */
   public URI endpoint() {
     return endpoint;
   }
 
-  /** The bytes of all pre-rendered pages; 0 for a streaming server. */
+  /** The bytes of all pre-rendered pages. */
   public long pageBytes() {
     return pageBytes;
   }
 
-  /** The number of pre-rendered pages, the final (short or empty) one included; 0 for a streaming server. */
+  /** The number of pre-rendered pages, the final (short or empty) one included. */
   public int pageCount() {
     return pageCount;
   }
@@ -206,9 +157,6 @@ public final class LoopbackImagesServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    if (json != null) {
-      json.close();
-    }
   }
 
   private String nextHref(int limit, String marker) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.emulator.ImageEmulator;
 import io.github.rackimages.http.HttpImageCatalog;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs in a JVM of its own with {@code -Xmx64m} (see the surefire execution {@code small-heap-test}): a walk that
  * kept what it delivered, or more than a page or two, would run out of memory long before a million images. The
- * catalog computes its images ({@link SyntheticCatalog}) and the server renders each page into the response, so
- * that neither takes heap in proportion to the catalog.
+ * catalog computes its images ({@link SyntheticCatalog}) and the emulator renders one page per request, so that
+ * neither takes heap in proportion to the catalog: what grows, if anything, is the client's.
  */
 class OneMillionImagesSmallHeapTest {
 
@@ -27,8 +28,9 @@ class OneMillionImagesSmallHeapTest {
 
   @Test
   void walksAMillionImagesOverHttpInSixtyFourMegabytes() {
-    try (LoopbackImagesServer server = LoopbackImagesServer.streaming(SyntheticCatalog.ofSize(IMAGES))) {
-      ImageCatalog catalog = HttpImageCatalog.builder().token(LoopbackImagesServer.TOKEN, server.endpoint()).build();
+    try (ImageEmulator emulator = ImageEmulator.builder().catalog(SyntheticCatalog.ofSize(IMAGES)).port(0).start()) {
+      ImageCatalog catalog =
+          HttpImageCatalog.builder().token(emulator.issueToken(), emulator.computeEndpoint()).build();
 
       ConsecutiveIds seen = new ConsecutiveIds();
       catalog.stream(ImageFilter.all()).forEach(image -> seen.accept(image.id()));
@@ -36,7 +38,7 @@ class OneMillionImagesSmallHeapTest {
       assertThat(seen.count()).as("%s", seen).isEqualTo(IMAGES);
       assertThat(seen.gaps()).as("%s", seen).isZero();
       // 1000 full pages, then the empty page that ends a listing of whole pages.
-      assertThat(server.pagesServed()).isEqualTo(IMAGES / 1000 + 1);
+      assertThat(emulator.imagesRequestCount()).isEqualTo(IMAGES / 1000 + 1);
     }
   }
 
