@@ -61,6 +61,19 @@ public final class ImageMetadata {
     return of(copy);
   }
 
+  /**
+   * A builder for metadata of about {@code expectedSize} keys, for adapters that read values one by one: it fills
+   * one map and hands it over without a copy.
+   *
+   * @throws IllegalArgumentException if {@code expectedSize} is negative
+   */
+  public static Builder builder(int expectedSize) {
+    if (expectedSize < 0) {
+      throw new IllegalArgumentException("expectedSize must be >= 0: " + expectedSize);
+    }
+    return new Builder(expectedSize);
+  }
+
   /** Every value, in the service's order; unmodifiable. */
   public Map<String, AttributeValue> values() {
     return values;
@@ -116,5 +129,47 @@ public final class ImageMetadata {
   @Override
   public String toString() {
     return values.toString();
+  }
+
+  /**
+   * Collects metadata values in order; {@link #build()} may be called once. Not thread-safe.
+   *
+   * @since 1.0
+   */
+  public static final class Builder {
+    private LinkedHashMap<String, AttributeValue> values;
+
+    private Builder(int expectedSize) {
+      // Sized so that the expected keys fit without a rehash (load factor 0.75).
+      this.values = new LinkedHashMap<>(Math.max(4, expectedSize * 4 / 3 + 1));
+    }
+
+    /**
+     * Adds a value; a key given twice keeps its first place and its last value, as a JSON object read twice would.
+     *
+     * @throws NullPointerException if the key or value is null
+     * @throws IllegalStateException after {@link #build()}
+     */
+    public Builder put(String key, AttributeValue value) {
+      if (values == null) {
+        throw new IllegalStateException("metadata already built");
+      }
+      values.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(value, "metadata value"));
+      return this;
+    }
+
+    /**
+     * The metadata; the builder cannot be used afterwards.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public ImageMetadata build() {
+      if (values == null) {
+        throw new IllegalStateException("metadata already built");
+      }
+      Map<String, AttributeValue> built = values;
+      values = null;
+      return built.isEmpty() ? EMPTY : new ImageMetadata(Collections.unmodifiableMap(built));
+    }
   }
 }

@@ -24,6 +24,8 @@ public enum ImageStatus {
   /** A status this library does not know yet; see {@link Image#rawStatus()}. Never sent as a filter. */
   UNRECOGNIZED;
 
+  private static final ImageStatus[] VALUES = values();
+
   /**
    * Maps the service's status text (any case) to a constant, {@link #UNRECOGNIZED} for any other value.
    *
@@ -31,8 +33,14 @@ public enum ImageStatus {
    */
   public static ImageStatus fromValue(String value) {
     Objects.requireNonNull(value, "status");
+    for (ImageStatus status : VALUES) {
+      // The service sends upper case: skip the case conversion for it.
+      if (status != UNRECOGNIZED && status.name().equals(value)) {
+        return status;
+      }
+    }
     String upper = value.trim().toUpperCase(Locale.ROOT);
-    for (ImageStatus status : values()) {
+    for (ImageStatus status : VALUES) {
       if (status != UNRECOGNIZED && status.name().equals(upper)) {
         return status;
       }

@@ -1,6 +1,7 @@
 package io.github.rackimages.core;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,12 +14,16 @@ import java.util.Optional;
 public final class Link {
 
   private final String rel;
-  private final URI href;
+  private final String hrefText;
   private final String type;
+  // Built on first use: parsing thousands of hrefs per page that callers rarely read costs more than the rest of
+  // the page (measured in images-benchmarks' ParseCostBreakdown).
+  private volatile URI href;
 
-  private Link(String rel, URI href, String type) {
+  private Link(String rel, String hrefText, URI href, String type) {
     this.rel = Objects.requireNonNull(rel, "link rel");
-    this.href = Objects.requireNonNull(href, "link href");
+    this.hrefText = hrefText;
+    this.href = href;
     this.type = type;
   }
 
@@ -28,7 +33,8 @@ public final class Link {
    * @throws NullPointerException if an argument is null
    */
   public static Link of(String rel, URI href) {
-    return new Link(rel, href, null);
+    Objects.requireNonNull(href, "link href");
+    return new Link(rel, href.toString(), href, null);
   }
 
   /**
@@ -37,7 +43,88 @@ public final class Link {
    * @throws NullPointerException if an argument is null
    */
   public static Link of(String rel, URI href, String type) {
-    return new Link(rel, href, Objects.requireNonNull(type, "link type"));
+    Objects.requireNonNull(href, "link href");
+    return new Link(rel, href.toString(), href, Objects.requireNonNull(type, "link type"));
+  }
+
+  /**
+   * Reads a link whose target is given as text, as a response body carries it.
+   *
+   * @param type the media type, or {@code null} for none
+   * @throws NullPointerException if {@code rel} or {@code href} is null
+   * @throws IllegalArgumentException if {@code href} is not a URI reference
+   */
+  public static Link parse(String rel, String href, String type) {
+    Objects.requireNonNull(href, "link href");
+    if (isPlainHttpUrl(href)) {
+      return new Link(rel, href, null, type);
+    }
+    try {
+      return new Link(rel, href, new URI(href), type);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("link href is not a URI: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether {@code s} has the shape every service link has ({@code http(s)://host[:port][/path]} with only legal
+   * characters), which {@link URI#create} always accepts; anything else is parsed at once.
+   */
+  private static boolean isPlainHttpUrl(String s) {
+    int i;
+    if (s.startsWith("https://")) {
+      i = 8;
+    } else if (s.startsWith("http://")) {
+      i = 7;
+    } else {
+      return false;
+    }
+    int n = s.length();
+    int hostStart = i;
+    while (i < n && isHostChar(s.charAt(i))) {
+      i++;
+    }
+    if (i == hostStart) {
+      return false;
+    }
+    if (i < n && s.charAt(i) == ':') {
+      int portStart = ++i;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == portStart || i - portStart > 5) {
+        return false;
+      }
+    }
+    if (i == n) {
+      return true;
+    }
+    if (s.charAt(i) != '/') {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= n || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+          return false;
+        }
+        i += 2;
+      } else if (!isPathChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHostChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  }
+
+  private static boolean isPathChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "-._~!$&'()*+,;=:@/".indexOf(c) >= 0;
   }
 
   /** The relation: {@code self}, {@code bookmark}, {@code alternate} or any other the service sends. */
@@ -47,7 +134,17 @@ public final class Link {
 
   /** The target, as sent. */
   public URI href() {
-    return href;
+    URI uri = href;
+    if (uri == null) {
+      uri = URI.create(hrefText);
+      href = uri;
+    }
+    return uri;
+  }
+
+  /** The target exactly as sent, without building a {@link URI}. */
+  public String hrefText() {
+    return hrefText;
   }
 
   /** The media type, when the service gave one. */
@@ -59,17 +156,17 @@ public final class Link {
   public boolean equals(Object o) {
     return o instanceof Link other
         && rel.equals(other.rel)
-        && href.equals(other.href)
+        && hrefText.equals(other.hrefText)
         && Objects.equals(type, other.type);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(rel, href, type);
+    return Objects.hash(rel, hrefText, type);
   }
 
   @Override
   public String toString() {
-    return "Link[rel=" + rel + ", href=" + href + (type == null ? "" : ", type=" + type) + "]";
+    return "Link[rel=" + rel + ", href=" + hrefText + (type == null ? "" : ", type=" + type) + "]";
   }
 }

@@ -124,4 +124,22 @@ class ImageMetadataTest {
         .isThrownBy(() -> ImageMetadata.empty().getString(null))
         .withMessage("metadata key");
   }
+
+  /** The builder keeps order, lets a repeated key keep its first place with its last value, and builds once. */
+  @org.junit.jupiter.api.Test
+  void builderKeepsOrderAndBuildsOnce() {
+    ImageMetadata.Builder builder =
+        ImageMetadata.builder(2)
+            .put("b", AttributeValue.text("1"))
+            .put("a", AttributeValue.structured("[1]"))
+            .put("b", AttributeValue.text("2"));
+    ImageMetadata metadata = builder.build();
+
+    assertThat(metadata.values().keySet()).containsExactly("b", "a");
+    assertThat(metadata.getString("b")).contains("2");
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(builder::build);
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> builder.put("c", AttributeValue.text("3")));
+    assertThat(ImageMetadata.builder(0).build()).isSameAs(ImageMetadata.empty());
+  }
 }

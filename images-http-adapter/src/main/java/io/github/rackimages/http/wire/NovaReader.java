@@ -13,7 +13,6 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -332,13 +331,11 @@ final class NovaReader {
       if (rel == null || href == null) {
         throw new WireFormatException(at + ": a link needs rel and href");
       }
-      URI uri;
       try {
-        uri = new URI(href);
-      } catch (java.net.URISyntaxException ex) {
+        links.add(Link.parse(rel, href, type));
+      } catch (IllegalArgumentException ex) {
         throw new WireFormatException(at + ".href: not a URI");
       }
-      links.add(type == null ? Link.of(rel, uri) : Link.of(rel, uri, type));
     }
   }
 
@@ -347,11 +344,12 @@ final class NovaReader {
       return ImageMetadata.empty();
     }
     expect(p, v, Event.START_OBJECT, path);
-    Map<String, AttributeValue> values = new LinkedHashMap<>();
+    // Rackspace images carry 19 to 32 keys: one map of that size, handed over without a copy.
+    ImageMetadata.Builder values = ImageMetadata.builder(32);
     while (true) {
       Event e = p.next();
       if (e == Event.END_OBJECT) {
-        return ImageMetadata.of(values);
+        return values.build();
       }
       String key = keyName(p, e, path);
       values.put(key, attribute(p, p.next()));
@@ -538,6 +536,10 @@ final class NovaReader {
    * ({@code 2012-09-14T15:11:57.585-05:00}), or without a zone (UTC, as the service documents).
    */
   static Instant parseInstant(String text, String path) {
+    Instant fast = serviceForm(text);
+    if (fast != null) {
+      return fast;
+    }
     String t = text.trim();
     try {
       TemporalAccessor parsed =
@@ -550,6 +552,48 @@ final class NovaReader {
     } catch (DateTimeParseException ex) {
       throw new WireFormatException(path + ": not a date-time: '" + shorten(t) + "'");
     }
+  }
+
+  /**
+   * The service's own form, {@code yyyy-MM-ddTHH:mm:ssZ}, read digit by digit: the general parser costs about
+   * 30 times as much and a page holds 2000 such times. Returns null for any other form (or an invalid date),
+   * which then goes through the general parser and its error message.
+   */
+  private static Instant serviceForm(String t) {
+    if (t.length() != 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':'
+        || t.charAt(19) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+      return null;
+    }
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second);
+  }
+
+  /** The number written with {@code count} ASCII digits at {@code from}, or -1 if one is not a digit. */
+  private static int digits(String s, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   private static String shorten(String s) {
