@@ -2,7 +2,6 @@ package io.github.rackimages.emulator;
 
 import io.github.rackimages.http.wire.NovaJson;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -149,8 +148,9 @@ final class Identity {
         return Optional.empty();
       }
       return Optional.of(auth.asJsonObject());
-    } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-      // Malformed, truncated or empty JSON, or trailing content: the client's formatting, not our failure.
+    } catch (RuntimeException e) {
+      // Malformed, truncated or empty JSON, trailing content, or nesting Parsson refuses (with a plain
+      // RuntimeException past 1000 levels): the client's formatting, not our failure.
       return Optional.empty();
     }
   }

@@ -136,6 +136,8 @@ public final class HttpImageCatalog implements ImageCatalog {
    * <p>{@code GET {endpoint}/images/detail?...&limit=N[&marker=M]}.
    *
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a filter value or the marker is not valid Unicode (an unpaired
+   *     surrogate), which has no form to send
    * @throws io.github.rackimages.core.ImageCatalogNotFoundException if the endpoint does not offer the images
    *     API (404)
    * @throws ImageCatalogException for every other failure, after the retries the policy allows
@@ -151,6 +153,8 @@ public final class HttpImageCatalog implements ImageCatalog {
    * <p>{@code GET {endpoint}/images?...&limit=N[&marker=M]}.
    *
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a filter value or the marker is not valid Unicode (an unpaired
+   *     surrogate), which has no form to send
    * @throws io.github.rackimages.core.ImageCatalogNotFoundException if the endpoint does not offer the images
    *     API (404)
    * @throws ImageCatalogException for every other failure, after the retries the policy allows
@@ -166,6 +170,7 @@ public final class HttpImageCatalog implements ImageCatalog {
    * <p>{@code GET {endpoint}/images/{id}}, the id percent-encoded as one path segment.
    *
    * @throws NullPointerException if {@code id} is null
+   * @throws IllegalArgumentException if the id is not valid Unicode (an unpaired surrogate)
    * @throws ImageCatalogException for every failure but a 404, after the retries the policy allows
    */
   @Override
@@ -253,8 +258,14 @@ public final class HttpImageCatalog implements ImageCatalog {
 
   private Call<Optional<Image>> findCall(ImageId id) {
     Objects.requireNonNull(id, "id");
+    String segment;
+    try {
+      segment = Percent.encodePathSegment(id.value());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the image id: " + e.getMessage(), e);
+    }
     return Call.one(
-        "/images/" + Percent.encodePathSegment(id.value()),
+        "/images/" + segment,
         (body, collection) -> Optional.of(json.readImage(body)),
         Optional::empty);
   }

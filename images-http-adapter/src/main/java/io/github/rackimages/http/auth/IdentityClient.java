@@ -12,7 +12,6 @@ import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParserFactory;
@@ -63,9 +62,13 @@ final class IdentityClient {
   private static final List<String> REQUEST_ID_HEADERS =
       List.of("X-Compute-Request-Id", "X-Openstack-Request-Id", "X-Request-Id", "X-Trans-Id");
 
-  /** Values that look like secrets in an error body: {@code "apiKey": "..."}, {@code password=...}. */
+  /**
+   * Values that look like secrets in an error body: {@code "apiKey": "..."}, {@code password=...}, and the same
+   * quoted inside a JSON string ({@code \\"password\\": \\"...\\"}), as fault details that echo the request do.
+   */
   private static final Pattern SECRET_FIELDS = Pattern.compile(
-      "(?i)(\"?(?:apiKey|password|passcode|X-Auth-Token|X-Subject-Token)\"?\\s*[:=]\\s*\"?)[^\",}\\s&<]*");
+      "(?i)((?:\\\\?\")?(?:apiKey|password|passcode|X-Auth-Token|X-Subject-Token)(?:\\\\?\")?\\s*[:=]\\s*(?:\\\\?\")?)"
+          + "[^\"\\\\,}\\s&<]*");
 
   private static final int MAX_SERVICE_MESSAGE = 300;
 
@@ -361,8 +364,9 @@ final class IdentityClient {
       return Optional.of(new Fault(
           only.getKey(), text(f.get("message")), text(f.get("details")), text(f.get("retryAfter")),
           text(f.get("retryAt"))));
-    } catch (JsonException | IllegalStateException e) {
-      // HTML from a proxy, or truncated JSON: the status code alone decides.
+    } catch (RuntimeException e) {
+      // HTML from a proxy, truncated JSON, or nesting Parsson refuses (with a plain RuntimeException): the status
+      // code alone decides.
       return Optional.empty();
     }
   }

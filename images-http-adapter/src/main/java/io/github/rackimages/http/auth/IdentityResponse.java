@@ -96,6 +96,9 @@ final class IdentityResponse {
           e);
     } catch (JsonException | java.util.NoSuchElementException | IllegalStateException e) {
       throw new UnusableException("the identity service answered with malformed JSON", e);
+    } catch (RuntimeException e) {
+      // Parsson refuses nesting deeper than 1000 levels with a plain RuntimeException.
+      throw new UnusableException("the identity service answered with JSON it cannot read (nested too deeply?)", e);
     }
     if (root.getValueType() != JsonValue.ValueType.OBJECT) {
       throw new UnusableException("the identity response is not a JSON object {\"access\": ...}");

@@ -17,7 +17,11 @@ public final class Percent {
 
   private Percent() {}
 
-  /** Encodes everything but the unreserved characters ({@code A-Z a-z 0-9 - . _ ~}): safe in any URI part. */
+  /**
+   * Encodes everything but the unreserved characters ({@code A-Z a-z 0-9 - . _ ~}): safe in any URI part.
+   *
+   * @throws IllegalArgumentException if the text holds an unpaired surrogate
+   */
   public static String encode(String text) {
     return encode(text, false);
   }
@@ -37,6 +41,7 @@ public final class Percent {
   }
 
   private static String encode(String text, boolean keepColon) {
+    checkUnicode(text);
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
@@ -47,6 +52,24 @@ public final class Percent {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Refuses text with an unpaired surrogate: it has no UTF-8 form, and {@link String#getBytes} would silently
+   * send {@code ?} in its place, so that the service would see another value than the one given.
+   *
+   * @throws IllegalArgumentException naming the index of the first unpaired surrogate
+   */
+  static void checkUnicode(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(
+            "text is not valid Unicode: an unpaired surrogate at index " + i + " has no UTF-8 form to send");
+      }
+    }
   }
 
   private static boolean unreserved(int c) {

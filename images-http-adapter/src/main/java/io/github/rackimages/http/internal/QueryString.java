@@ -35,6 +35,12 @@ public final class QueryString {
     if (q.length() > 0) {
       q.append('&');
     }
-    q.append(name).append('=').append(Percent.encodeQueryValue(value));
+    String encoded;
+    try {
+      encoded = Percent.encodeQueryValue(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the " + name + " filter: " + e.getMessage(), e);
+    }
+    q.append(name).append('=').append(encoded);
   }
 }

@@ -95,6 +95,10 @@ public final class RequestExecutor {
         outcome = handle(st, request, response, sent);
       } catch (IOException e) {
         outcome = ioFailure(st, request, e, sent);
+      } catch (RuntimeException e) {
+        // The JDK client throws IllegalArgumentException for a response head it cannot read (a Content-Length
+        // of letters or past 2^63): the service's fault, so a typed failure, not an escaped JDK exception.
+        outcome = unreadable(st, request, e, sent);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ImageCatalogTransportException(
@@ -397,14 +401,31 @@ public final class RequestExecutor {
       if (error instanceof ImageCatalogException e) {
         return Outcome.fail(e);
       }
+      if (error instanceof CancellationException c) {
+        throw c;
+      }
       if (error instanceof RuntimeException r) {
-        throw r;
+        return unreadable(st, request, r, sent);
       }
       throw new CompletionException(error);
     }
     return decide(
         st,
         Failure.of(Kind.TRANSPORT, describe(request) + ": " + ioText(io), ErrorDetails.none(), io));
+  }
+
+  /** A response the client library could not read (it threw an unchecked exception): a protocol failure. */
+  private <T> Outcome<T> unreadable(State<T> st, HttpRequest request, RuntimeException e, long sent) {
+    log(st, request, "unreadable (" + e.getClass().getSimpleName() + ")", sent, "-");
+    String m = e.getMessage();
+    return Outcome.fail(
+        Failure.of(
+                Kind.PROTOCOL,
+                describe(request) + ": the response could not be read ("
+                    + e.getClass().getSimpleName() + (m == null ? "" : ": " + Redaction.message(m, null)) + ")",
+                ErrorDetails.none(),
+                e)
+            .toException(attemptsNote(st)));
   }
 
   private String ioText(IOException e) {

@@ -399,10 +399,18 @@ final class NovaReader {
   }
 
   private static void skipValue(JsonParser p, Event v) {
-    if (v == Event.START_OBJECT) {
-      p.skipObject();
-    } else if (v == Event.START_ARRAY) {
-      p.skipArray();
+    if (v == Event.START_OBJECT || v == Event.START_ARRAY) {
+      // Not p.skipObject()/skipArray(): Parsson's loop for ever when the body ends inside the value they skip
+      // (a body cut short hung the reader at full CPU). next() fails at the end of the input instead.
+      int depth = 1;
+      while (depth > 0) {
+        Event e = p.next();
+        if (e == Event.START_OBJECT || e == Event.START_ARRAY) {
+          depth++;
+        } else if (e == Event.END_OBJECT || e == Event.END_ARRAY) {
+          depth--;
+        }
+      }
     } else if (v == Event.END_OBJECT || v == Event.END_ARRAY || v == Event.KEY_NAME) {
       throw new WireFormatException("unexpected " + describe(v));
     }
