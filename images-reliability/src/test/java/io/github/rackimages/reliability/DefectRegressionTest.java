@@ -205,4 +205,35 @@ class DefectRegressionTest {
       assertThat(r.body()).contains("badRequest");
     }
   }
+
+  /**
+   * Defect 7: text the service controls outside the body reached exception messages and the debug log without the
+   * token cut out: a request id header ({@code X-Compute-Request-Id}) or a redirect's {@code Location} path that
+   * echoes the token showed it in full.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"request-id", "location-path", "location-query"})
+  void aTokenEchoedOutsideTheBodyIsCutFromTheException(String where) {
+    server =
+        LoopbackServer.start(
+            "regression-echo",
+            (request, reply) -> {
+              switch (where) {
+                case "request-id" -> reply.send(503, Map.of("Content-Type", "application/json", "X-Compute-Request-Id", "req-" + TOKEN),
+                    "{\"serviceUnavailable\": {\"code\": 503}}".getBytes(StandardCharsets.UTF_8));
+                case "location-path" -> reply.send(302, Map.of("Location", "/v2/" + TOKEN + "/images"), new byte[0]);
+                default -> reply.send(302, Map.of("Location", "/v2/1/images?token=" + TOKEN), new byte[0]);
+              }
+            });
+    HttpImageCatalog catalog = catalog();
+
+    assertThatThrownBy(() -> catalog.find(io.github.rackimages.core.ImageId.of("x")))
+        .isInstanceOfSatisfying(
+            ImageCatalogException.class,
+            e -> {
+              assertThat(e.getMessage()).doesNotContain(TOKEN);
+              assertThat(e.requestId().orElse("")).doesNotContain(TOKEN);
+              assertThat(e.details().toString()).doesNotContain(TOKEN);
+            });
+  }
 }

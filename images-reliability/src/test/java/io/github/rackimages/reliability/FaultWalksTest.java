@@ -16,7 +16,6 @@ import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import io.github.rackimages.reliability.support.FaultProxy;
 import io.github.rackimages.reliability.support.FaultProxy.Fault;
 import io.github.rackimages.reliability.support.Figures;
-import io.github.rackimages.reliability.support.Request;
 import io.github.rackimages.tck.TestImages;
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -230,13 +228,5 @@ class FaultWalksTest {
     FIGURES.add("images duplicated", got.size() - unique.size());
     assertThat(got).as(what + ": every image exactly once, in order").containsExactlyElementsOf(want);
     return new Walk(got, resumes);
-  }
-
-  static boolean isIdentity(Request r) {
-    return r.rawPath().startsWith("/v2.0");
-  }
-
-  static Function<Request, Fault> none() {
-    return r -> Fault.NONE;
   }
 }

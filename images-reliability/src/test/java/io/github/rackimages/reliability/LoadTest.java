@@ -31,14 +31,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One {@link HttpImageCatalog} shared by 32 threads, 100 calls each, against the emulator with tokens that live
- * half a second: no error, one identity call per token lifetime (not one per thread), and no thread left behind
+ * a quarter of a second: no error, one identity call per token lifetime (not one per thread), and no thread left behind
  * once the catalog is dropped.
  */
 class LoadTest {
 
   static final int THREADS = 32;
   static final int CALLS = 100;
-  static final Duration TOKEN_LIFETIME = Duration.ofMillis(500);
+  static final Duration TOKEN_LIFETIME = Duration.ofMillis(250);
   private static final Pattern CLIENT_THREAD = Pattern.compile("HttpClient-(\\d+)-.*");
   private static final Figures FIGURES = new Figures("load");
 

@@ -17,19 +17,25 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.net.ssl.SSLSession;
 
 /**
  * Runs {@link Call}s: builds each request from the endpoint (never from a link), sends the token to the
@@ -251,7 +257,9 @@ public final class RequestExecutor {
     return base;
   }
 
-  private <T> Outcome<T> handle(State<T> st, HttpRequest request, HttpResponse<InputStream> response, long sent) {
+  private <T> Outcome<T> handle(State<T> st, HttpRequest request, HttpResponse<InputStream> answer, long sent) {
+    // Headers are the service's text too: a request id or a Location that echoes the token must not show it.
+    HttpResponse<InputStream> response = withoutSecret(answer, st.session.token().secret());
     int status = response.statusCode();
     log(st, request, String.valueOf(status), sent, StatusErrors.requestId(response.headers()).orElse("-"));
     InputStream raw = response.body();
@@ -311,6 +319,59 @@ public final class RequestExecutor {
       watch.stop();
       closeQuietly(raw);
     }
+  }
+
+  /** The response with the token cut out of every header value that holds it (the same response if none does). */
+  private static HttpResponse<InputStream> withoutSecret(HttpResponse<InputStream> response, String secret) {
+    HttpHeaders original = response.headers();
+    boolean echoes = original.map().values().stream().flatMap(List::stream).anyMatch(v -> v.contains(secret));
+    if (!echoes) {
+      return response;
+    }
+    Map<String, List<String>> cut = new LinkedHashMap<>();
+    original.map().forEach((k, values) -> cut.put(k, values.stream().map(v -> v.replace(secret, "****")).toList()));
+    HttpHeaders headers = HttpHeaders.of(cut, (k, v) -> true);
+    return new HttpResponse<>() {
+      @Override
+      public int statusCode() {
+        return response.statusCode();
+      }
+
+      @Override
+      public HttpRequest request() {
+        return response.request();
+      }
+
+      @Override
+      public Optional<HttpResponse<InputStream>> previousResponse() {
+        return response.previousResponse();
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return headers;
+      }
+
+      @Override
+      public InputStream body() {
+        return response.body();
+      }
+
+      @Override
+      public Optional<SSLSession> sslSession() {
+        return response.sslSession();
+      }
+
+      @Override
+      public URI uri() {
+        return response.uri();
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return response.version();
+      }
+    };
   }
 
   private Failure bodyTimeout(HttpRequest request, HttpResponse<?> response, Throwable cause) {
