@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of single pages of a catalog of 1,000,000 images: the first, the middle and the last of a full walk
+ * Issue 5, benchmark 3 (continued): the cost of single pages of a catalog of 1,000,000 images: the first, the middle and the last of a full walk
  * (pages of 1000), with and without the filter. Target: the last page costs no more than twice the first.
  */
 @State(Scope.Benchmark)

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * domain objects with the library's wire format ({@link NovaJson#readDetailList}), against Parsson's streaming
  * parser reading the same fields of the same bytes without building anything ({@link BaselineReader}).
  *
- * <p>Throughput in pages per second; MB/s is that times {@link #pageBytes} (printed at setup). Target: the library
+ * <p>Throughput in pages per second; MB/s is that times {@link #pageMegabytes} (printed at setup). Target: the library
  * reaches at least half the baseline's throughput.
  */
 @State(Scope.Benchmark)
@@ -62,7 +62,7 @@ public class ParseBenchmark {
     if (parsed != PAGE_SIZE || counted != PAGE_SIZE) {
       throw new IllegalStateException("library read " + parsed + ", baseline " + counted + " of " + PAGE_SIZE);
     }
-    System.out.printf("%n[parse] page of %d images: %d bytes (%.3f MB)%n", PAGE_SIZE, page.length, pageBytes());
+    System.out.printf("%n[parse] page of %d images: %d bytes (%.3f MB)%n", PAGE_SIZE, page.length, pageMegabytes());
   }
 
   /** Releases the wire format's JSON-B instance. */
@@ -72,7 +72,7 @@ public class ParseBenchmark {
   }
 
   /** The page's size in MB (10^6 bytes), to turn pages/s into MB/s. */
-  public double pageBytes() {
+  public double pageMegabytes() {
     return page.length / 1e6;
   }
 

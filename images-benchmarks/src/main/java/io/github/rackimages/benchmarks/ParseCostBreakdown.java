@@ -157,6 +157,22 @@ public class ParseCostBreakdown {
     }
   }
 
+  /**
+   * Suggested, with a change to core's {@code Link}: keep the href as text, checked in one pass for characters a
+   * URI cannot hold, and build the {@link URI} only when {@code href()} is first called. This is the cost the
+   * reader would still pay per page.
+   */
+  @Benchmark
+  public void urisDeferred(Blackhole bh) {
+    for (char[] href : hrefs) {
+      String text = new String(href);
+      if (!uriCharacters(text)) {
+        throw new IllegalStateException("not a URI: " + text);
+      }
+      bh.consume(text);
+    }
+  }
+
   /** {@code NovaJson.parseInstant} (ISO_DATE_TIME.parseBest) for every created and updated time, as today. */
   @Benchmark
   public void instants(Blackhole bh) {
@@ -207,6 +223,50 @@ public class ParseCostBreakdown {
           (key, v) -> copy.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(v, "value")));
       bh.consume(Collections.unmodifiableMap(copy));
     }
+  }
+
+  /**
+   * Suggested, with a change to core: an {@code ImageMetadata} builder that fills one map sized for the service's
+   * keys and hands it over, unmodifiable, without the second copy {@code of} makes (the builder owns the map, so
+   * the copy protects nothing).
+   */
+  @Benchmark
+  public void metadataOneMap(Blackhole bh) {
+    for (int i = 0; i < metadataKeys.length; i++) {
+      LinkedHashMap<String, AttributeValue> values = new LinkedHashMap<>(64);
+      char[][] keys = metadataKeys[i];
+      for (int k = 0; k < keys.length; k++) {
+        values.put(
+            Objects.requireNonNull(new String(keys[k]), "metadata key"),
+            Objects.requireNonNull(metadataValues[i][k], "metadata value"));
+      }
+      bh.consume(Collections.unmodifiableMap(values));
+    }
+  }
+
+  /** Whether every character may appear in a URI reference (RFC 3986 unreserved, reserved and '%'). */
+  public static boolean uriCharacters(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= URI_CHARACTERS.length || !URI_CHARACTERS[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final boolean[] URI_CHARACTERS = uriCharacterTable();
+
+  private static boolean[] uriCharacterTable() {
+    boolean[] table = new boolean[128];
+    String allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%";
+    for (int i = 0; i < allowed.length(); i++) {
+      table[allowed.charAt(i)] = true;
+    }
+    return table;
   }
 
   /** The capacity at which a hash map holds {@code size} entries without resizing (load factor 0.75). */

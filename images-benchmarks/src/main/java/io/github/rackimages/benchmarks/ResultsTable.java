@@ -2,6 +2,7 @@ package io.github.rackimages.benchmarks;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -67,9 +68,7 @@ public final class ResultsTable {
       }
       JsonObject metric = run.getJsonObject("primaryMetric");
       results.put(key(name, params), new Result(
-          metric.getJsonNumber("score").doubleValue(),
-          metric.getJsonNumber("scoreError").doubleValue(),
-          metric.getString("scoreUnit")));
+          number(metric, "score"), number(metric, "scoreError"), metric.getString("scoreUnit")));
       settings = String.format(Locale.ROOT, "forks %d, warmup %d x %s, measurement %d x %s, JDK %s",
           run.getInt("forks"), run.getInt("warmupIterations"), run.getString("warmupTime"),
           run.getInt("measurementIterations"), run.getString("measurementTime"), run.getString("jdkVersion"));
@@ -110,6 +109,15 @@ public final class ResultsTable {
     rows.forEach(r -> out.append(r).append('\n'));
     out.append('\n').append("JMH settings: ").append(settings).append('\n');
     return out.toString();
+  }
+
+  /** A number of JMH's JSON, which writes "NaN" (a string) for an error it could not compute (one iteration). */
+  private static double number(JsonObject object, String key) {
+    JsonValue value = object.get(key);
+    if (value instanceof JsonNumber n) {
+      return n.doubleValue();
+    }
+    return Double.NaN;
   }
 
   private static void pair(List<String> rows, Map<String, Result> results, String label, String library,

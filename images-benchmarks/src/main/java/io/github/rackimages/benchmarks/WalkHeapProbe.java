@@ -1,8 +1,11 @@
 package io.github.rackimages.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.Page;
+import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.HttpImageCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,6 +43,12 @@ import javax.management.openmbean.CompositeData;
  *       bound that also catches the moment a page is being read while the previous one is still held).
  * </ul>
  *
+ * <p>Three clients walk: {@code library} ({@code HttpImageCatalog.stream}), {@code baseline} ({@link
+ * BaselineClient}), and {@code library-pages}: the same catalog's {@code list} called page after page, dropping each
+ * page before asking for the next, which is what {@code stream} would need if it released its page before
+ * fetching the next one (a suggested change to core's {@code PageWalker}). A walk that runs out of memory is
+ * reported as such.
+ *
  * <p>Run: {@code java -cp images-benchmarks/target/benchmarks.jar io.github.rackimages.benchmarks.WalkHeapProbe
  * [-Xmx64m] [sizes...]} (default sizes 10000 100000). It prints one markdown table.
  */
@@ -47,6 +56,7 @@ public final class WalkHeapProbe {
 
   private static final String CHILD = "child";
   private static final String RESULT = "RESULT ";
+  private static final String OUT_OF_MEMORY = "OUT_OF_MEMORY";
   private static final int SAMPLE_EVERY_PAGES = 10;
 
   private WalkHeapProbe() {}
@@ -59,8 +69,14 @@ public final class WalkHeapProbe {
    */
   public static void main(String[] args) throws Exception {
     if (args.length == 3 && CHILD.equals(args[0])) {
-      Measurement m = measure(args[1], URI.create(args[2]));
-      System.out.println(RESULT + m.encode());
+      try {
+        Measurement m = measure(args[1], URI.create(args[2]));
+        System.out.println(RESULT + m.encode());
+      } catch (OutOfMemoryError e) {
+        // Reported to the parent as a result, not a crash: running out is what some heaps are meant to show.
+        System.out.println(OUT_OF_MEMORY);
+        System.exit(3);
+      }
       return;
     }
     String xmx = "-Xmx64m";
@@ -79,8 +95,8 @@ public final class WalkHeapProbe {
     for (int size : sizes) {
       try (LoopbackImagesServer server =
           LoopbackImagesServer.preRendered(ServiceImages.listed(size), HttpWalkBenchmark.PAGE_SIZE, false)) {
-        for (String client : List.of("library", "baseline")) {
-          results.add(runChild(xmx, client, server.endpoint()));
+        for (String client : List.of("library", "library-pages", "baseline")) {
+          results.add(runChild(xmx, client, server.endpoint(), size));
         }
       }
     }
@@ -92,6 +108,10 @@ public final class WalkHeapProbe {
         + "| walk's own live (MB) | max heap after any GC (MB) | GCs |");
     System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|");
     for (Measurement m : results) {
+      if (m.seconds() < 0) {
+        System.out.printf(Locale.ROOT, "| %,d | %s | out of memory | | | | | |%n", m.images(), m.client());
+        continue;
+      }
       System.out.printf(Locale.ROOT, "| %,d | %s | %.2f | %.1f | %.1f | %.1f | %.1f | %d |%n",
           m.images(), m.client(), m.seconds(), mb(m.liveBefore()), mb(m.liveMax()),
           mb(m.liveMax() - m.liveBefore()), mb(m.afterGcMax()), m.collections());
@@ -102,7 +122,7 @@ public final class WalkHeapProbe {
    * Walks the default listing at {@code endpoint} with the library or the baseline, in this JVM, and measures its
    * heap as the class comment says.
    *
-   * @param client {@code library} or {@code baseline}
+   * @param client {@code library}, {@code library-pages} or {@code baseline}
    * @throws IllegalArgumentException for another client name
    */
   public static Measurement measure(String client, URI endpoint) {
@@ -153,6 +173,28 @@ public final class WalkHeapProbe {
         });
         images = seen[0];
       }
+      case "library-pages" -> {
+        ImageCatalog catalog = HttpImageCatalog.builder().token(LoopbackImagesServer.TOKEN, endpoint).build();
+        catalog.list(ImageFilter.all(), PageRequest.first());
+        liveBefore = liveHeap();
+        listen(listener, true);
+        started = System.nanoTime();
+        long seen = 0;
+        PageRequest request = PageRequest.first();
+        Page<Image> page;
+        while (request != null) {
+          // Dropped before the next call, so that only the page being read is reachable while it is read.
+          page = null;
+          page = catalog.list(ImageFilter.all(), request);
+          for (int i = 0; i < page.size(); i++) {
+            if (seen++ % samplePoint == midPage) {
+              sample.run();
+            }
+          }
+          request = page.nextMarker().map(PageRequest.first()::next).orElse(null);
+        }
+        images = seen;
+      }
       case "baseline" -> {
         BaselineClient baseline = new BaselineClient(endpoint, LoopbackImagesServer.TOKEN, HttpWalkBenchmark.PAGE_SIZE);
         baseline.walk();
@@ -167,7 +209,8 @@ public final class WalkHeapProbe {
           }
         }).images();
       }
-      default -> throw new IllegalArgumentException("unknown client: " + client + " (library, baseline)");
+      default -> throw new IllegalArgumentException(
+          "unknown client: " + client + " (library, library-pages, baseline)");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     listen(listener, false);
@@ -195,25 +238,34 @@ public final class WalkHeapProbe {
     }
   }
 
-  private static Measurement runChild(String xmx, String client, URI endpoint) throws Exception {
+  private static Measurement runChild(String xmx, String client, URI endpoint, int size) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         List.of(java, xmx, "-cp", System.getProperty("java.class.path"), WalkHeapProbe.class.getName(), CHILD,
             client, endpoint.toString());
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;
+    boolean outOfMemory = false;
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         if (line.startsWith(RESULT)) {
           result = line.substring(RESULT.length());
+        } else if (line.startsWith(OUT_OF_MEMORY)) {
+          outOfMemory = true;
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0 || result == null) {
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly();
+      throw new IllegalStateException("the " + client + " walk did not end within 5 minutes with " + xmx);
+    }
+    if (outOfMemory) {
+      return new Measurement(client, size, -1, 0, 0, 0, 0);
+    }
+    if (process.exitValue() != 0 || result == null) {
       throw new IllegalStateException("the " + client + " walk failed in a child JVM with " + xmx);
     }
     return Measurement.decode(result);
@@ -228,7 +280,7 @@ public final class WalkHeapProbe {
    *
    * @param client {@code library} or {@code baseline}
    * @param images the images walked
-   * @param seconds the walk's duration (with the forced collections)
+   * @param seconds the walk's duration (with the forced collections); negative if it ran out of memory
    * @param liveBefore the live heap before the walk, in bytes
    * @param liveMax the largest live heap sampled during the walk, in bytes
    * @param afterGcMax the largest heap in use after any collection during the walk, in bytes

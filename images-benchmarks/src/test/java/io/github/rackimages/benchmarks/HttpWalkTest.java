@@ -46,13 +46,16 @@ class HttpWalkTest {
   @Test
   void theHeapProbeMeasuresBothClients() {
     WalkHeapProbe.Measurement library = WalkHeapProbe.measure("library", server.endpoint());
+    WalkHeapProbe.Measurement pages = WalkHeapProbe.measure("library-pages", server.endpoint());
     WalkHeapProbe.Measurement baseline = WalkHeapProbe.measure("baseline", server.endpoint());
 
     assertThat(library.images()).isEqualTo(IMAGES);
+    assertThat(pages.images()).isEqualTo(IMAGES);
     assertThat(baseline.images()).isEqualTo(IMAGES);
     // Sampled half-way through a page, the library holds that page's images: more than nothing.
     assertThat(library.liveMax()).isGreaterThan(library.liveBefore());
     assertThat(library.collections()).isPositive();
+    assertThat(pages.liveMax()).isGreaterThan(pages.liveBefore());
   }
 
   @Test

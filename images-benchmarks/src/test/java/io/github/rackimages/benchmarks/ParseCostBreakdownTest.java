@@ -30,4 +30,21 @@ class ParseCostBreakdownTest {
   void theSuggestedFastPathLeavesBadTimesToTheLibrarysError(String text) {
     assertThatThrownBy(() -> ParseCostBreakdown.fastInstant(text)).isInstanceOf(WireFormatException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://dfw.servers.api.rackspacecloud.com/v2/123456/images/6455fff1-6d80-4a08-a7c8-4a6c0d9b8c1a",
+        "/relative/path?a=b&c=%20#frag",
+        "http://[::1]:8080/x"
+      })
+  void theSuggestedCheckAcceptsWhatAUriHolds(String href) {
+    assertThat(ParseCostBreakdown.uriCharacters(href)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "http://host/a b", "http://host/\u00e9t\u00e9", "http://host/<x>", "http://host/\"q\""})
+  void theSuggestedCheckRefusesWhatAUriCannotHold(String href) {
+    assertThat(ParseCostBreakdown.uriCharacters(href)).isFalse();
+  }
 }

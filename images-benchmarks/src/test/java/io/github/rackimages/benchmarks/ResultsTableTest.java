@@ -45,4 +45,14 @@ class ResultsTableTest {
         .doesNotContain("HTTP walk, 10000 images")
         .doesNotContain("onePercent");
   }
+
+  @Test
+  void showsAnErrorJmhCouldNotComputeAsNaN() {
+    String json = "[" + String.join(",",
+        run("ParseBenchmark.baseline", "", 250.0, 5.0, "ops/s"),
+        run("ParseBenchmark.library", "", 75.0, 2.5, "ops/s").replace("\"scoreError\": 2.5", "\"scoreError\": \"NaN\""))
+        + "]";
+
+    assertThat(ResultsTable.table(new StringReader(json))).contains("| 75.0 ± NaN ops/s | 250 ± 5.00 ops/s | 0.30 |");
+  }
 }
