@@ -58,6 +58,8 @@ final class PageWalker<T> extends Spliterators.AbstractSpliterator<T> {
     PageRequest request = nextRequest;
     // Finished unless this page is fetched and checked: a failure below leaves nothing to deliver or fetch.
     nextRequest = null;
+    // Let the used-up page go before the next one is read, so that a walk holds one page at a time, not two.
+    current = Collections.emptyIterator();
     PageMarker resumeMarker = request.marker().orElse(null);
     Page<T> page;
     try {
