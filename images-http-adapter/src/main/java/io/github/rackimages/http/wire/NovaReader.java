@@ -102,7 +102,7 @@ final class NovaReader {
       String key = keyName(p, f, "$." + name);
       Event v = p.next();
       switch (key) {
-        case "code" -> code = v == Event.VALUE_NUMBER ? safeInt(p, "$." + name + ".code") : null;
+        case "code" -> code = v == Event.VALUE_NUMBER ? safeInt(p, "$." + name, "code") : null;
         case "message" -> message = scalarText(p, v);
         case "details" -> details = scalarText(p, v);
         case "retryAfter" -> retryAfter = scalarText(p, v);
@@ -182,9 +182,9 @@ final class NovaReader {
       String key = keyName(p, e, path);
       Event v = p.next();
       switch (key) {
-        case "id" -> id = idText(p, v, path + ".id");
-        case "name" -> name = nullableString(p, v, path + ".name");
-        case "links" -> links = readLinks(p, v, path + ".links");
+        case "id" -> id = idText(p, v, path, "id");
+        case "name" -> name = nullableString(p, v, path, "name");
+        case "links" -> links = readLinks(p, v, path, "links");
         default -> skipValue(p, v);
       }
     }
@@ -217,20 +217,20 @@ final class NovaReader {
       String key = keyName(p, e, path);
       Event v = p.next();
       switch (key) {
-        case "id" -> id = idText(p, v, path + ".id");
-        case "name" -> name = nullableString(p, v, path + ".name");
+        case "id" -> id = idText(p, v, path, "id");
+        case "name" -> name = nullableString(p, v, path, "name");
         case "status" -> {
-          String s = nullableString(p, v, path + ".status");
+          String s = nullableString(p, v, path, "status");
           status = s == null ? "UNKNOWN" : s;
         }
-        case "progress" -> progress = Math.max(0, Math.min(100, intValue(p, v, path + ".progress", 0)));
-        case "created" -> created = instant(p, v, path + ".created");
-        case "updated" -> updated = instant(p, v, path + ".updated");
-        case "minDisk" -> minDisk = nonNegative(intValue(p, v, path + ".minDisk", 0), path + ".minDisk");
-        case "minRam" -> minRam = nonNegative(intValue(p, v, path + ".minRam", 0), path + ".minRam");
-        case "OS-EXT-IMG-SIZE:size" -> size = size(p, v, path + "." + key);
+        case "progress" -> progress = Math.max(0, Math.min(100, intValue(p, v, path, "progress", 0)));
+        case "created" -> created = instant(p, v, path, "created");
+        case "updated" -> updated = instant(p, v, path, "updated");
+        case "minDisk" -> minDisk = nonNegative(intValue(p, v, path, "minDisk", 0), path, "minDisk");
+        case "minRam" -> minRam = nonNegative(intValue(p, v, path, "minRam", 0), path, "minRam");
+        case "OS-EXT-IMG-SIZE:size" -> size = size(p, v, path, key);
         case "OS-DCF:diskConfig" -> {
-          String text = nullableString(p, v, path + "." + key);
+          String text = nullableString(p, v, path, key);
           diskConfig = text == null ? null : DiskConfig.fromValue(text).orElse(null);
           if (text != null && diskConfig == null) {
             // An unknown value is kept, not dropped, so that writing the image back loses nothing.
@@ -238,8 +238,8 @@ final class NovaReader {
           }
         }
         case "server" -> server = readServer(p, v, path + ".server");
-        case "links" -> links = readLinks(p, v, path + ".links");
-        case "metadata" -> metadata = readMetadata(p, v, path + ".metadata");
+        case "links" -> links = readLinks(p, v, path, "links");
+        case "metadata" -> metadata = readMetadata(p, v, path, "metadata");
         default -> other = put(other, key, attribute(p, v));
       }
     }
@@ -286,8 +286,8 @@ final class NovaReader {
       String key = keyName(p, e, path);
       Event f = p.next();
       switch (key) {
-        case "id" -> id = idText(p, f, path + ".id");
-        case "links" -> links = readLinks(p, f, path + ".links");
+        case "id" -> id = idText(p, f, path, "id");
+        case "links" -> links = readLinks(p, f, path, "links");
         default -> skipValue(p, f);
       }
     }
@@ -297,11 +297,13 @@ final class NovaReader {
     return new ServerReference(ServerId.of(id), links);
   }
 
-  private static List<Link> readLinks(JsonParser p, Event v, String path) {
+  private static List<Link> readLinks(JsonParser p, Event v, String parent, String field) {
     if (v == Event.VALUE_NULL) {
       return List.of();
     }
-    expect(p, v, Event.START_ARRAY, path);
+    if (v != Event.START_ARRAY) {
+      expect(p, v, Event.START_ARRAY, at(parent, field));
+    }
     List<Link> links = new ArrayList<>(3);
     int index = 0;
     while (true) {
@@ -309,8 +311,11 @@ final class NovaReader {
       if (e == Event.END_ARRAY) {
         return links;
       }
-      String at = path + "[" + index++ + "]";
-      expect(p, e, Event.START_OBJECT, at);
+      int at = index++;
+      // The place of a link is named only when something is wrong: building it for every link costs a page dearly.
+      if (e != Event.START_OBJECT) {
+        expect(p, e, Event.START_OBJECT, linkPath(parent, field, at));
+      }
       String rel = null;
       String href = null;
       String type = null;
@@ -319,31 +324,52 @@ final class NovaReader {
         if (f == Event.END_OBJECT) {
           break;
         }
-        String key = keyName(p, f, at);
+        if (f != Event.KEY_NAME) {
+          keyName(p, f, linkPath(parent, field, at));
+        }
+        String key = p.getString();
         Event fv = p.next();
         switch (key) {
-          case "rel" -> rel = nullableString(p, fv, at + ".rel");
-          case "href" -> href = nullableString(p, fv, at + ".href");
-          case "type" -> type = nullableString(p, fv, at + ".type");
+          case "rel" -> rel = linkString(p, fv, parent, field, at, "rel");
+          case "href" -> href = linkString(p, fv, parent, field, at, "href");
+          case "type" -> type = linkString(p, fv, parent, field, at, "type");
           default -> skipValue(p, fv);
         }
       }
       if (rel == null || href == null) {
-        throw new WireFormatException(at + ": a link needs rel and href");
+        throw new WireFormatException(linkPath(parent, field, at) + ": a link needs rel and href");
       }
       try {
         links.add(Link.parse(rel, href, type));
       } catch (IllegalArgumentException ex) {
-        throw new WireFormatException(at + ".href: not a URI");
+        throw new WireFormatException(linkPath(parent, field, at) + ".href: not a URI");
       }
     }
   }
 
-  private static ImageMetadata readMetadata(JsonParser p, Event v, String path) {
+  /** The place of a field, built only for an error message. */
+  private static String at(String path, String field) {
+    return path + "." + field;
+  }
+
+  private static String linkPath(String parent, String field, int index) {
+    return at(parent, field) + "[" + index + "]";
+  }
+
+  private static String linkString(JsonParser p, Event v, String parent, String links, int index, String field) {
+    if (v == Event.VALUE_STRING) {
+      return p.getString();
+    }
+    return nullableString(p, v, linkPath(parent, links, index), field);
+  }
+
+  private static ImageMetadata readMetadata(JsonParser p, Event v, String parent, String field) {
     if (v == Event.VALUE_NULL) {
       return ImageMetadata.empty();
     }
-    expect(p, v, Event.START_OBJECT, path);
+    if (v != Event.START_OBJECT) {
+      expect(p, v, Event.START_OBJECT, at(parent, field));
+    }
     // Rackspace images carry 19 to 32 keys: one map of that size, handed over without a copy.
     ImageMetadata.Builder values = ImageMetadata.builder(32);
     while (true) {
@@ -351,10 +377,14 @@ final class NovaReader {
       if (e == Event.END_OBJECT) {
         return values.build();
       }
-      String key = keyName(p, e, path);
+      if (e != Event.KEY_NAME) {
+        keyName(p, e, at(parent, field));
+      }
+      String key = p.getString();
       values.put(key, attribute(p, p.next()));
     }
   }
+
 
   /** Any JSON value as an attribute: strings as text, everything else as its JSON text. */
   private static AttributeValue attribute(JsonParser p, Event v) {
@@ -425,73 +455,73 @@ final class NovaReader {
     };
   }
 
-  private static String idText(JsonParser p, Event v, String path) {
+  private static String idText(JsonParser p, Event v, String path, String field) {
     // Ids are strings on every cloud seen; a numeric id is accepted as its text rather than failing the page.
     if (v == Event.VALUE_STRING || v == Event.VALUE_NUMBER) {
       String id = p.getString();
       if (id.isBlank()) {
-        throw new WireFormatException(path + ": blank");
+        throw new WireFormatException(at(path, field) + ": blank");
       }
       return id;
     }
-    throw new WireFormatException(path + ": expected a string, found " + describe(v));
+    throw new WireFormatException(at(path, field) + ": expected a string, found " + describe(v));
   }
 
-  private static String nullableString(JsonParser p, Event v, String path) {
+  private static String nullableString(JsonParser p, Event v, String path, String field) {
     if (v == Event.VALUE_NULL) {
       return null;
     }
     if (v == Event.VALUE_STRING) {
       return p.getString();
     }
-    throw new WireFormatException(path + ": expected a string, found " + describe(v));
+    throw new WireFormatException(at(path, field) + ": expected a string, found " + describe(v));
   }
 
-  private static int intValue(JsonParser p, Event v, String path, int absent) {
+  private static int intValue(JsonParser p, Event v, String path, String field, int absent) {
     if (v == Event.VALUE_NULL) {
       return absent;
     }
     if (v == Event.VALUE_NUMBER) {
-      return safeInt(p, path);
+      return safeInt(p, path, field);
     }
     if (v == Event.VALUE_STRING) {
       try {
         return new BigDecimal(p.getString().trim()).setScale(0, RoundingMode.HALF_UP).intValueExact();
       } catch (NumberFormatException | ArithmeticException ex) {
-        throw new WireFormatException(path + ": not an integer");
+        throw new WireFormatException(at(path, field) + ": not an integer");
       }
     }
-    throw new WireFormatException(path + ": expected a number, found " + describe(v));
+    throw new WireFormatException(at(path, field) + ": expected a number, found " + describe(v));
   }
 
-  private static int safeInt(JsonParser p, String path) {
+  private static int safeInt(JsonParser p, String path, String field) {
     if (p.isIntegralNumber()) {
       long l = p.getLong();
       if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE && p.getString().length() < 12) {
         return (int) l;
       }
-      throw new WireFormatException(path + ": out of range");
+      throw new WireFormatException(at(path, field) + ": out of range");
     }
     try {
-      return checkedDecimal(p, path).setScale(0, RoundingMode.HALF_UP).intValueExact();
+      return checkedDecimal(p, path, field).setScale(0, RoundingMode.HALF_UP).intValueExact();
     } catch (ArithmeticException ex) {
-      throw new WireFormatException(path + ": out of range");
+      throw new WireFormatException(at(path, field) + ": out of range");
     }
   }
 
-  private static int nonNegative(int value, String path) {
+  private static int nonNegative(int value, String path, String field) {
     if (value < 0) {
-      throw new WireFormatException(path + ": negative (" + value + ")");
+      throw new WireFormatException(at(path, field) + ": negative (" + value + ")");
     }
     return value;
   }
 
-  private static Long size(JsonParser p, Event v, String path) {
+  private static Long size(JsonParser p, Event v, String path, String field) {
     if (v == Event.VALUE_NULL) {
       return null;
     }
     if (v != Event.VALUE_NUMBER) {
-      throw new WireFormatException(path + ": expected a number, found " + describe(v));
+      throw new WireFormatException(at(path, field) + ": expected a number, found " + describe(v));
     }
     long value;
     if (p.isIntegralNumber() && p.getString().length() < 19) {
@@ -499,36 +529,36 @@ final class NovaReader {
     } else {
       try {
         // Sizes written as 1.017415075e+09 (seen in an SDK fixture) are whole numbers in disguise.
-        value = checkedDecimal(p, path).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        value = checkedDecimal(p, path, field).setScale(0, RoundingMode.HALF_UP).longValueExact();
       } catch (ArithmeticException ex) {
-        throw new WireFormatException(path + ": out of range");
+        throw new WireFormatException(at(path, field) + ": out of range");
       }
     }
     if (value < 0) {
-      throw new WireFormatException(path + ": negative (" + value + ")");
+      throw new WireFormatException(at(path, field) + ": negative (" + value + ")");
     }
     return value;
   }
 
-  private static BigDecimal checkedDecimal(JsonParser p, String path) {
+  private static BigDecimal checkedDecimal(JsonParser p, String path, String field) {
     String text = p.getString();
     // Refuse exponents that would make BigDecimal work for ages (1e999999999).
     if (text.length() > 40) {
-      throw new WireFormatException(path + ": number too long");
+      throw new WireFormatException(at(path, field) + ": number too long");
     }
     BigDecimal d = new BigDecimal(text);
     if (Math.abs(d.scale()) > 30 || d.precision() - d.scale() > 30) {
-      throw new WireFormatException(path + ": out of range");
+      throw new WireFormatException(at(path, field) + ": out of range");
     }
     return d;
   }
 
-  private static Instant instant(JsonParser p, Event v, String path) {
-    String text = nullableString(p, v, path);
+  private static Instant instant(JsonParser p, Event v, String path, String field) {
+    String text = nullableString(p, v, path, field);
     if (text == null) {
       return null;
     }
-    return parseInstant(text, path);
+    return parseInstant(text, at(path, field));
   }
 
   /**
