@@ -72,6 +72,7 @@ class HttpImageCatalogAuthTest extends CatalogTestSupport {
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogAuthenticationException.class);
     assertThat(e.getMessage()).contains("could not be renewed");
+    assertThat(e.getMessage().split("HTTP 401", -1)).as("the status is said once: " + e.getMessage()).hasSize(2);
     assertThat(e.getCause()).isInstanceOf(ImageCatalogAuthenticationException.class);
     assertThat(server.drainRequests()).hasSize(1);
   }

@@ -36,10 +36,8 @@ public final class FixedTokenAuthenticator implements Authenticator {
   @Override
   public AuthSession renew(AuthSession refused) {
     Objects.requireNonNull(refused, "refused");
-    throw new ImageCatalogAuthenticationException(
-        "the token was refused (HTTP 401) and a fixed token cannot be renewed: get a new token",
-        ErrorDetails.status(401).withFaultName("unauthorized"),
-        null);
+    // No status of its own: the 401 is the caller's, who reports it with this reason.
+    throw new ImageCatalogAuthenticationException("it is a fixed token; get a new one", ErrorDetails.none(), null);
   }
 
   @Override
