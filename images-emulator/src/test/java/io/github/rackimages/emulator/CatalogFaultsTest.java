@@ -1,5 +1,6 @@
 package io.github.rackimages.emulator;
 
+import io.github.rackimages.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.ErrorDetails;

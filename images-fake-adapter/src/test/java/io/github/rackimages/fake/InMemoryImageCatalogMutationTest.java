@@ -1,5 +1,6 @@
 package io.github.rackimages.fake;
 
+import io.github.rackimages.tck.MutableClock;
 import static io.github.rackimages.fake.InMemoryImageCatalogListingTest.active;
 import static io.github.rackimages.fake.InMemoryImageCatalogListingTest.image;
 import static org.assertj.core.api.Assertions.assertThat;
