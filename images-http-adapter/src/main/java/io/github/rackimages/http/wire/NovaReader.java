@@ -171,6 +171,15 @@ final class NovaReader {
   }
 
   private static ImageSummary readSummary(JsonParser p, String path) {
+    Reference r = readReference(p, path, true);
+    return ImageSummary.of(ImageId.of(r.id), r.name, r.links);
+  }
+
+  /** The {@code id}, {@code links} (and, for a summary, {@code name}) of an image summary or a server. */
+  private record Reference(String id, String name, List<Link> links) {}
+
+  /** Reads a summary or server object; the parser is past its START_OBJECT. */
+  private static Reference readReference(JsonParser p, String path, boolean named) {
     String id = null;
     String name = null;
     List<Link> links = List.of();
@@ -183,7 +192,13 @@ final class NovaReader {
       Event v = p.next();
       switch (key) {
         case "id" -> id = idText(p, v, path, "id");
-        case "name" -> name = nullableString(p, v, path, "name");
+        case "name" -> {
+          if (named) {
+            name = nullableString(p, v, path, "name");
+          } else {
+            skipValue(p, v);
+          }
+        }
         case "links" -> links = readLinks(p, v, path, "links");
         default -> skipValue(p, v);
       }
@@ -191,7 +206,7 @@ final class NovaReader {
     if (id == null) {
       throw new WireFormatException(path + ".id: missing");
     }
-    return ImageSummary.of(ImageId.of(id), name, links);
+    return new Reference(id, name, links);
   }
 
   static Image readImage(JsonParser p, String path) {
@@ -276,25 +291,8 @@ final class NovaReader {
       return null;
     }
     expect(p, v, Event.START_OBJECT, path);
-    String id = null;
-    List<Link> links = List.of();
-    while (true) {
-      Event e = p.next();
-      if (e == Event.END_OBJECT) {
-        break;
-      }
-      String key = keyName(p, e, path);
-      Event f = p.next();
-      switch (key) {
-        case "id" -> id = idText(p, f, path, "id");
-        case "links" -> links = readLinks(p, f, path, "links");
-        default -> skipValue(p, f);
-      }
-    }
-    if (id == null) {
-      throw new WireFormatException(path + ".id: missing");
-    }
-    return new ServerReference(ServerId.of(id), links);
+    Reference r = readReference(p, path, false);
+    return new ServerReference(ServerId.of(r.id), r.links);
   }
 
   private static List<Link> readLinks(JsonParser p, Event v, String parent, String field) {
