@@ -98,7 +98,7 @@ public interface ImageCatalog {
    */
   default Stream<Image> stream(ImageFilter filter, PageRequest start) {
     java.util.Objects.requireNonNull(filter, "filter");
-    return PageWalker.stream(start, request -> list(filter, request));
+    return PageWalker.items(start, request -> list(filter, request));
   }
 
   /**
@@ -120,6 +120,31 @@ public interface ImageCatalog {
    */
   default Stream<ImageSummary> streamSummaries(ImageFilter filter, PageRequest start) {
     java.util.Objects.requireNonNull(filter, "filter");
-    return PageWalker.stream(start, request -> listSummaries(filter, request));
+    return PageWalker.items(start, request -> listSummaries(filter, request));
+  }
+
+  /**
+   * Every page of full images that matches {@code filter}, from {@code start} on, fetched lazily: for callers
+   * that work page by page (progress reports, batches, checkpoints). Paging, laziness, failures and resume markers
+   * are as in {@link #stream(ImageFilter, PageRequest)}; the last page may be empty.
+   *
+   * @throws NullPointerException if an argument is null
+   * @since 1.0
+   */
+  default Stream<Page<Image>> pages(ImageFilter filter, PageRequest start) {
+    java.util.Objects.requireNonNull(filter, "filter");
+    return PageWalker.pages(start, request -> list(filter, request));
+  }
+
+  /**
+   * Every page of image summaries that matches {@code filter}, from {@code start} on, fetched lazily as
+   * {@link #pages(ImageFilter, PageRequest)} does.
+   *
+   * @throws NullPointerException if an argument is null
+   * @since 1.0
+   */
+  default Stream<Page<ImageSummary>> summaryPages(ImageFilter filter, PageRequest start) {
+    java.util.Objects.requireNonNull(filter, "filter");
+    return PageWalker.pages(start, request -> listSummaries(filter, request));
   }
 }

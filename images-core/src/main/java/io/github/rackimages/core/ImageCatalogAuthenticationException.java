@@ -22,4 +22,14 @@ public class ImageCatalogAuthenticationException extends ImageCatalogServiceExce
   public ImageCatalogAuthenticationException(String message) {
     this(message, ErrorDetails.none(), null);
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogAuthenticationException(ImageCatalogAuthenticationException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogAuthenticationException copy() {
+    return new ImageCatalogAuthenticationException(this);
+  }
 }

@@ -22,4 +22,14 @@ public class ImageCatalogBadRequestException extends ImageCatalogServiceExceptio
   public ImageCatalogBadRequestException(String message) {
     this(message, ErrorDetails.none(), null);
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogBadRequestException(ImageCatalogBadRequestException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogBadRequestException copy() {
+    return new ImageCatalogBadRequestException(this);
+  }
 }

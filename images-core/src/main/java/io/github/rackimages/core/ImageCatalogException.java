@@ -32,9 +32,12 @@ public class ImageCatalogException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  private final String reason;
   private final ErrorDetails details;
-  private volatile PageMarker resumeMarker;
-  private volatile boolean resumable;
+  // Written only by PageWalker on a fresh copy, before that copy is thrown (see interruptingWalk): an exception
+  // is never changed once a caller can see it.
+  private PageMarker resumeMarker;
+  private boolean resumable;
 
   /**
    * @param message what went wrong, in words a user can act on
@@ -44,7 +47,24 @@ public class ImageCatalogException extends RuntimeException {
    */
   public ImageCatalogException(String message, ErrorDetails details, Throwable cause) {
     super(Objects.requireNonNull(message, "message"), cause);
+    this.reason = message;
     this.details = Objects.requireNonNull(details, "details");
+  }
+
+  /**
+   * A copy of {@code original} for another caller: the same message, details, cause and walk position, with
+   * {@code original} attached as a suppressed exception so that its stack trace is kept. Subclasses with state
+   * of their own have a constructor of this shape and override {@link #copy()} with it.
+   *
+   * @throws NullPointerException if {@code original} is null
+   */
+  protected ImageCatalogException(ImageCatalogException original) {
+    super(original.reason, original.getCause());
+    this.reason = original.reason;
+    this.details = original.details;
+    this.resumeMarker = original.resumeMarker;
+    this.resumable = original.resumable;
+    addSuppressed(original);
   }
 
   /**
@@ -105,16 +125,25 @@ public class ImageCatalogException extends RuntimeException {
   }
 
   /**
-   * Records where the walk this failure interrupted can resume. Called by paging code (the port's
-   * {@code stream} and adapters that page on their own), once.
-   *
-   * @param marker the marker of the page that failed, or {@code null} when it was the first page
-   * @return this exception
+   * A new exception of the same type and content as this one (see {@link #ImageCatalogException(
+   * ImageCatalogException)}), for code that hands one failure to several callers: a single-flight call whose
+   * waiters each get their own copy, so that what one caller does to its exception (add a suppressed exception,
+   * resume a walk) never shows in another's. Every subtype in this library returns its own type; a subclass
+   * written elsewhere should override this, or its copies are plain {@code ImageCatalogException}s.
    */
-  public ImageCatalogException markInterruptedWalk(PageMarker marker) {
-    this.resumeMarker = marker;
-    this.resumable = true;
-    return this;
+  public ImageCatalogException copy() {
+    return new ImageCatalogException(this);
+  }
+
+  /**
+   * A copy of this failure that says it interrupted a walk, which can resume after {@code marker} (null: the
+   * walk failed on its first page). Only the walker calls it, on a failure that is not yet anyone else's.
+   */
+  final ImageCatalogException interruptingWalk(PageMarker marker) {
+    ImageCatalogException c = copy();
+    c.resumeMarker = marker;
+    c.resumable = true;
+    return c;
   }
 
   @Override

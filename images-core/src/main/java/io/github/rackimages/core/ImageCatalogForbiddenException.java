@@ -22,4 +22,14 @@ public class ImageCatalogForbiddenException extends ImageCatalogServiceException
   public ImageCatalogForbiddenException(String message) {
     this(message, ErrorDetails.none(), null);
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogForbiddenException(ImageCatalogForbiddenException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogForbiddenException copy() {
+    return new ImageCatalogForbiddenException(this);
+  }
 }

@@ -22,4 +22,14 @@ public class ImageCatalogNotFoundException extends ImageCatalogServiceException 
   public ImageCatalogNotFoundException(String message) {
     this(message, ErrorDetails.none(), null);
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogNotFoundException(ImageCatalogNotFoundException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogNotFoundException copy() {
+    return new ImageCatalogNotFoundException(this);
+  }
 }

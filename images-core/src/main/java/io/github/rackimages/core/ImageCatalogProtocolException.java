@@ -22,4 +22,14 @@ public class ImageCatalogProtocolException extends ImageCatalogException {
   public ImageCatalogProtocolException(String message) {
     this(message, ErrorDetails.none(), null);
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogProtocolException(ImageCatalogProtocolException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogProtocolException copy() {
+    return new ImageCatalogProtocolException(this);
+  }
 }

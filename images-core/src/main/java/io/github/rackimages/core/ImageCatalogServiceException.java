@@ -22,4 +22,14 @@ public class ImageCatalogServiceException extends ImageCatalogException {
   public ImageCatalogServiceException(String message) {
     this(message, ErrorDetails.none(), null);
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogServiceException(ImageCatalogServiceException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogServiceException copy() {
+    return new ImageCatalogServiceException(this);
+  }
 }

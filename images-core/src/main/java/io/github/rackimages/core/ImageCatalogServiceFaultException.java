@@ -27,4 +27,14 @@ public class ImageCatalogServiceFaultException extends ImageCatalogServiceExcept
   public boolean isRetryable() {
     return true;
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogServiceFaultException(ImageCatalogServiceFaultException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogServiceFaultException copy() {
+    return new ImageCatalogServiceFaultException(this);
+  }
 }

@@ -54,4 +54,15 @@ public class ImageCatalogThrottledException extends ImageCatalogServiceException
     // Rackspace answers 413 for absolute limits too; without any wait hint no wait lifts it.
     return retryAfter != null || statusCode().orElse(0) != 413;
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogThrottledException(ImageCatalogThrottledException original) {
+    super(original);
+    this.retryAfter = original.retryAfter;
+  }
+
+  @Override
+  public ImageCatalogThrottledException copy() {
+    return new ImageCatalogThrottledException(this);
+  }
 }

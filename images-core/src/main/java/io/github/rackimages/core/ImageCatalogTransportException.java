@@ -27,4 +27,14 @@ public class ImageCatalogTransportException extends ImageCatalogException {
   public boolean isRetryable() {
     return true;
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogTransportException(ImageCatalogTransportException original) {
+    super(original);
+  }
+
+  @Override
+  public ImageCatalogTransportException copy() {
+    return new ImageCatalogTransportException(this);
+  }
 }

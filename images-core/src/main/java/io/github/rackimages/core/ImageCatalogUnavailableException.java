@@ -53,4 +53,15 @@ public class ImageCatalogUnavailableException extends ImageCatalogServiceExcepti
   public boolean isRetryable() {
     return true;
   }
+
+  /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
+  protected ImageCatalogUnavailableException(ImageCatalogUnavailableException original) {
+    super(original);
+    this.retryAfter = original.retryAfter;
+  }
+
+  @Override
+  public ImageCatalogUnavailableException copy() {
+    return new ImageCatalogUnavailableException(this);
+  }
 }

@@ -138,17 +138,56 @@ class ImageCatalogExceptionTest {
 
   @Test
   void nullMessageAndDetailsAreRejected() {
-    assertThatNullPointerException().isThrownBy(() -> new ImageCatalogException(null)).withMessage("message");
+    assertThatNullPointerException().isThrownBy(() -> new ImageCatalogException((String) null)).withMessage("message");
     assertThatNullPointerException()
         .isThrownBy(() -> new ImageCatalogException("m", null, null))
         .withMessage("details");
   }
 
+  static Stream<ImageCatalogException> everyType() {
+    ErrorDetails d = ErrorDetails.status(500);
+    return Stream.of(
+        new ImageCatalogException("m", d, null),
+        new ImageCatalogServiceException("m", d, null),
+        new ImageCatalogBadRequestException("m", d, null),
+        new ImageCatalogAuthenticationException("m", d, null),
+        new ImageCatalogForbiddenException("m", d, null),
+        new ImageCatalogNotFoundException("m", d, null),
+        new ImageCatalogThrottledException("m", d, Duration.ofSeconds(7), null),
+        new ImageCatalogUnavailableException("m", d, Duration.ofSeconds(8), null),
+        new ImageCatalogServiceFaultException("m", d, null),
+        new ImageCatalogProtocolException("m", d, null),
+        new ImageCatalogTransportException("m", d, new java.io.IOException("reset")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyType")
+  void aCopyIsAnotherObjectOfTheSameTypeWithTheSameContent(ImageCatalogException original) {
+    ImageCatalogException copy = original.copy();
+
+    assertThat(copy).isNotSameAs(original).isExactlyInstanceOf(original.getClass());
+    assertThat(copy.getMessage()).isEqualTo(original.getMessage());
+    assertThat(copy.details()).isEqualTo(original.details());
+    assertThat(copy.isRetryable()).isEqualTo(original.isRetryable());
+    assertThat(copy.getCause()).isSameAs(original.getCause());
+    assertThat(copy.getSuppressed()).containsExactly(original);
+    if (original instanceof ImageCatalogThrottledException t) {
+      assertThat(((ImageCatalogThrottledException) copy).retryAfter()).isEqualTo(t.retryAfter());
+    }
+    if (original instanceof ImageCatalogUnavailableException u) {
+      assertThat(((ImageCatalogUnavailableException) copy).retryAfter()).isEqualTo(u.retryAfter());
+    }
+  }
+
   @Test
   void anInterruptedWalkTellsWhereToResume() {
-    ImageCatalogException e = new ImageCatalogTransportException("connection reset");
+    ImageCatalogException original = new ImageCatalogTransportException("connection reset");
 
-    assertThat(e.markInterruptedWalk(PageMarker.of("img-7"))).isSameAs(e);
+    ImageCatalogException e = original.interruptingWalk(PageMarker.of("img-7"));
+
+    assertThat(e).isNotSameAs(original).isExactlyInstanceOf(ImageCatalogTransportException.class);
+    assertThat(original.interruptedWalk()).as("the original is never changed").isFalse();
+    assertThat(original.resumeMarker()).isEmpty();
     assertThat(e.interruptedWalk()).isTrue();
     assertThat(e.resumeMarker()).contains(PageMarker.of("img-7"));
     assertThat(e.getMessage()).isEqualTo("connection reset; resume the walk after marker img-7");
@@ -156,7 +195,7 @@ class ImageCatalogExceptionTest {
 
   @Test
   void aWalkInterruptedOnItsFirstPageHasNoResumeMarker() {
-    ImageCatalogException e = new ImageCatalogTransportException("connection reset").markInterruptedWalk(null);
+    ImageCatalogException e = new ImageCatalogTransportException("connection reset").interruptingWalk(null);
 
     assertThat(e.interruptedWalk()).isTrue();
     assertThat(e.resumeMarker()).isEmpty();
@@ -167,7 +206,7 @@ class ImageCatalogExceptionTest {
   void theWalkNoteFollowsTheDescription() {
     ImageCatalogException e =
         new ImageCatalogServiceFaultException("m", ErrorDetails.status(500), null)
-            .markInterruptedWalk(PageMarker.of("x"));
+            .interruptingWalk(PageMarker.of("x"));
 
     assertThat(e.getMessage()).isEqualTo("m [HTTP 500]; resume the walk after marker x");
   }
@@ -208,9 +247,9 @@ class ImageCatalogExceptionTest {
 
   @Test
   void anExceptionSurvivesSerializationWithItsDetailsWaitAndResumeMarker() throws Exception {
-    ImageCatalogThrottledException original =
-        new ImageCatalogThrottledException("slow down", DETAILS.withBodyExcerpt("{}"), Duration.ofSeconds(5), null);
-    original.markInterruptedWalk(PageMarker.of("img-3"));
+    ImageCatalogThrottledException original = (ImageCatalogThrottledException)
+        new ImageCatalogThrottledException("slow down", DETAILS.withBodyExcerpt("{}"), Duration.ofSeconds(5), null)
+            .interruptingWalk(PageMarker.of("img-3"));
 
     ImageCatalogThrottledException copy = roundTrip(original);
 

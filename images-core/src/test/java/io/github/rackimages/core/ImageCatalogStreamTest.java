@@ -394,7 +394,8 @@ class ImageCatalogStreamTest {
               ImageCatalogServiceFaultException.class,
               () -> catalog.stream(ImageFilter.all(), PageRequest.first(3)).forEach(delivered::add));
 
-      assertThat(e).isSameAs(failure);
+      assertThat(e).as("a copy for this walk").isNotSameAs(failure).hasMessageStartingWith("HTTP 500");
+      assertThat(e.getSuppressed()).containsExactly(failure);
       assertThat(e.interruptedWalk()).isTrue();
       PageMarker page3Marker = catalog.requests.get(2).marker().orElseThrow();
       assertThat(page3Marker).isEqualTo(markerAfter(images.get(5)));
@@ -422,6 +423,28 @@ class ImageCatalogStreamTest {
     }
 
     @Test
+    void pagesAreFetchedLazilyOneCallEachAndEndWithThePageWithoutANextMarker() {
+      CountingCatalog catalog = new CountingCatalog(images(10));
+      Stream<Page<Image>> pages = catalog.pages(ImageFilter.all(), PageRequest.first(3));
+
+      assertThat(catalog.calls()).as("no call before a terminal operation").isZero();
+      List<Integer> sizes = pages.map(p -> p.items().size()).toList();
+
+      assertThat(sizes).containsExactly(3, 3, 3, 1);
+      assertThat(catalog.calls()).isEqualTo(4);
+    }
+
+    @Test
+    void aFailedPageWalkNamesItsResumeMarker() {
+      CountingCatalog catalog = new CountingCatalog(images(10)).failOnCall(3, new ImageCatalogTransportException("reset"));
+
+      ImageCatalogException e = catchThrowableOfType(
+          ImageCatalogException.class, () -> catalog.pages(ImageFilter.all(), PageRequest.first(3)).toList());
+
+      assertThat(e.resumeMarker()).contains(PageMarker.of(images(10).get(5).id().value()));
+    }
+
+    @Test
     void aFailedWalkMakesNoFurtherCall() {
       CountingCatalog catalog =
           new CountingCatalog(images(10)).failOnCall(2, new ImageCatalogTransportException("reset"));
@@ -436,16 +459,36 @@ class ImageCatalogStreamTest {
     }
 
     @Test
-    void aResumePointAlreadySetByTheAdapterIsKept() {
-      PageMarker adapters = PageMarker.of("adapter-knows-better");
-      ImageCatalogException failure = new ImageCatalogTransportException("reset").markInterruptedWalk(adapters);
+    void aFailureNamingAnotherWalksPlaceGetsThisWalksPlaceOnACopy() {
+      ImageCatalogException failure =
+          new ImageCatalogTransportException("reset").interruptingWalk(PageMarker.of("another-walk"));
       CountingCatalog catalog = new CountingCatalog(images(10)).failOnCall(2, failure);
 
       ImageCatalogException e =
           catchThrowableOfType(
               ImageCatalogException.class, () -> catalog.stream(ImageFilter.all(), PageRequest.first(3)).toList());
 
-      assertThat(e.resumeMarker()).contains(adapters);
+      assertThat(e).isNotSameAs(failure).isExactlyInstanceOf(ImageCatalogTransportException.class);
+      assertThat(e.resumeMarker()).contains(PageMarker.of(images(10).get(2).id().value()));
+      assertThat(failure.resumeMarker()).as("the shared failure is never changed").contains(PageMarker.of("another-walk"));
+    }
+
+    @Test
+    void oneFailureThrownIntoTwoWalksReachesEachAsItsOwnCopyWithItsOwnPlace() {
+      ImageCatalogTransportException shared = new ImageCatalogTransportException("identity down");
+      CountingCatalog first = new CountingCatalog(images(10)).failOnCall(2, shared);
+      CountingCatalog second = new CountingCatalog(images(10)).failOnCall(3, shared);
+
+      ImageCatalogException a =
+          catchThrowableOfType(ImageCatalogException.class, () -> first.stream(ImageFilter.all(), PageRequest.first(3)).toList());
+      ImageCatalogException b =
+          catchThrowableOfType(ImageCatalogException.class, () -> second.stream(ImageFilter.all(), PageRequest.first(3)).toList());
+
+      assertThat(a).isNotSameAs(b).isNotSameAs(shared);
+      assertThat(a.resumeMarker()).contains(PageMarker.of(images(10).get(2).id().value()));
+      assertThat(b.resumeMarker()).contains(PageMarker.of(images(10).get(5).id().value()));
+      assertThat(shared.interruptedWalk()).isFalse();
+      assertThat(a.getSuppressed()).containsExactly(shared);
     }
 
     @Test

@@ -2,8 +2,6 @@ package io.github.rackimages.examples.cli;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
-import io.github.rackimages.core.ImageCatalogException;
-import io.github.rackimages.core.ImageCatalogProtocolException;
 import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageSummary;
@@ -12,8 +10,8 @@ import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,12 +125,15 @@ final class ListCommand implements Callable<Integer> {
     long remaining = max == null ? Long.MAX_VALUE : max;
     long pages = 0;
     long delivered = 0;
-    Set<PageMarker> seen = new HashSet<>();
-    PageRequest request = first;
-    boolean more;
+    boolean more = false;
+    // One page is one call; --all walks the pages with the port's walker, which guards against a repeated marker
+    // and names the resume marker on the failure it throws.
+    Iterator<? extends Page<?>> walk = all
+        ? (detail ? catalog.pages(filter, first) : catalog.summaryPages(filter, first)).iterator()
+        : List.of(detail ? catalog.list(filter, first) : catalog.listSummaries(filter, first)).iterator();
     try {
-      while (true) {
-        Page<?> page = detail ? catalog.list(filter, request) : catalog.listSummaries(filter, request);
+      while (walk.hasNext()) {
+        Page<?> page = walk.next();
         pages++;
         // The progress line and the output may share one terminal: the line goes before any output does.
         progress.clear();
@@ -155,27 +156,10 @@ final class ListCommand implements Callable<Integer> {
         }
         progress.update(pages, delivered);
         more = page.hasNext() && remaining > 0;
-        if (!all || !more) {
+        if (!more) {
           break;
         }
-        PageMarker next = page.nextMarker().orElseThrow();
-        if (!seen.add(next)) {
-          throw new ImageCatalogProtocolException(
-              "the service repeated the marker " + next.value() + "; stopping instead of looping");
-        }
-        request = request.next(next);
-        if (limit == null && remaining < request.limit()) {
-          // The page size was ours to choose: ask for no more than --max still needs.
-          request = request.withLimit((int) remaining);
-        }
       }
-    } catch (ImageCatalogException e) {
-      progress.clear();
-      sink.abandon();
-      if (pages > 0 && !e.interruptedWalk()) {
-        e.markInterruptedWalk(request.marker().orElse(null));
-      }
-      throw e;
     } catch (RuntimeException e) {
       progress.clear();
       sink.abandon();

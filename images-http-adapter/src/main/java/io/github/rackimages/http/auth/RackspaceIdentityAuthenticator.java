@@ -29,7 +29,8 @@ import java.util.concurrent.ExecutionException;
  * identity service gave them; a token that lives shorter than twice the skew is refreshed half-way through its
  * life instead, so a short-lived token does not cause an identity call per request. When the cached token is
  * stale, exactly one caller authenticates while concurrent callers wait and share its result (a failure is
- * reported to each of them, and the next call tries again: failures are never cached). {@link #renew} after a
+ * reported to each of them, each as an exception of its own, and the next call tries again: failures are never
+ * cached). {@link #renew} after a
  * 401 authenticates again only if no other caller has renewed the refused token already.
  *
  * <p><b>Secrets.</b> Credentials are sent only to the identity URL, never over plain {@code http} to another
@@ -194,6 +195,10 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
           "interrupted while waiting for another thread's call to the identity service", ErrorDetails.none(), e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof ImageCatalogException shared) {
+        // The leader threw the original; each waiter gets a copy of its own, never the shared object.
+        throw shared.copy();
+      }
       if (cause instanceof RuntimeException r) {
         throw r;
       }

@@ -9,7 +9,10 @@ import io.github.rackimages.http.auth.IdentityServer.Reply;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -225,18 +228,24 @@ class TokenCacheTest {
         .heldBy(release));
     RackspaceIdentityAuthenticator auth = builder().build();
     AtomicInteger failures = new AtomicInteger();
+    Set<Throwable> distinct = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     List<AuthSession> sessions = concurrently(() -> {
       try {
         return auth.session();
       } catch (ImageCatalogAuthenticationException e) {
         failures.incrementAndGet();
+        distinct.add(e);
         return null;
       }
     }, release);
 
     assertThat(sessions).containsOnlyNulls();
     assertThat(failures).hasValue(THREADS);
+    // Each caller owns its exception: what one caller does with it (resume a walk, add a suppressed exception)
+    // never shows in another's.
+    assertThat(distinct).as("distinct exception objects").hasSize(THREADS);
+    assertThat(distinct).allSatisfy(e -> assertThat(e).hasMessageContaining("Username or api"));
     assertThat(server.requestCount()).isEqualTo(1);
   }
 
