@@ -5,7 +5,7 @@
 module io.github.rackimages.emulator {
   requires transitive io.github.rackimages.core;
   requires io.github.rackimages.fake;
-  requires io.github.rackimages.http;
+  requires io.github.rackimages.nova.json;
   requires jdk.httpserver;
   requires jakarta.json;
 

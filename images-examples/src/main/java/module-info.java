@@ -11,6 +11,7 @@ module io.github.rackimages.examples {
   requires io.github.rackimages.fake;
   requires transitive io.github.rackimages.http;
   requires io.github.rackimages.emulator;
+  requires io.github.rackimages.nova.json;
   requires transitive com.google.guice;
   requires info.picocli;
   requires jakarta.json;

@@ -7,6 +7,7 @@ module io.github.rackimages.http {
   requires transitive io.github.rackimages.core;
   // HttpImageCatalog.Builder takes an HttpClient: users of the API need the module too.
   requires transitive java.net.http;
+  requires io.github.rackimages.nova.json;
   requires jakarta.json;
   requires jakarta.json.bind;
   requires static com.google.guice;
@@ -14,11 +15,6 @@ module io.github.rackimages.http {
   exports io.github.rackimages.http;
   exports io.github.rackimages.http.auth;
   exports io.github.rackimages.http.guice;
-
-  // The wire format is shared with the emulator and the command line (which reads and writes catalog files) only;
-  // applications use the port.
-  exports io.github.rackimages.http.wire to io.github.rackimages.emulator, io.github.rackimages.examples;
-  opens io.github.rackimages.http.wire to org.eclipse.yasson;
 
   // Guice calls the module's @Provides methods reflectively.
   opens io.github.rackimages.http.guice to com.google.guice;

@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.PageRequest;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

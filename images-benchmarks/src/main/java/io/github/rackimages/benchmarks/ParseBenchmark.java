@@ -1,8 +1,8 @@
 package io.github.rackimages.benchmarks;
 
 import io.github.rackimages.core.Image;
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireList;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.github.rackimages.benchmarks;
 import io.github.rackimages.core.AttributeValue;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageMetadata;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;

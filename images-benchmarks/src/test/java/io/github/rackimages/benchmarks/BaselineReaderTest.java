@@ -3,8 +3,8 @@ package io.github.rackimages.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.Image;
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireList;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireList;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

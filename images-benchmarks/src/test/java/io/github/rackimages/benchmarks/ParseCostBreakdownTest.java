@@ -3,8 +3,8 @@ package io.github.rackimages.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireFormatException;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -9,7 +9,7 @@ import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Page;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,7 +5,7 @@ import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.fake.InMemoryImageCatalog;
 import io.github.rackimages.fake.SampleCatalogs;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;

@@ -18,7 +18,7 @@ import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.fake.Faults;
 import io.github.rackimages.fake.InMemoryImageCatalog;
-import io.github.rackimages.http.wire.Fault;
+import io.github.rackimages.nova.json.Fault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rackimages.fake.InMemoryImageCatalog;
-import io.github.rackimages.http.wire.Fault;
+import io.github.rackimages.nova.json.Fault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.github.rackimages.emulator;
 import io.github.rackimages.tck.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.rackimages.http.wire.Fault;
+import io.github.rackimages.nova.json.Fault;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

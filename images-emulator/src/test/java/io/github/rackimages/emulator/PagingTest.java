@@ -6,7 +6,7 @@ import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.fake.InMemoryImageCatalog;
-import io.github.rackimages.http.wire.WireList;
+import io.github.rackimages.nova.json.WireList;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

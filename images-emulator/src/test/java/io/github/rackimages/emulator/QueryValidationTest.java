@@ -3,7 +3,7 @@ package io.github.rackimages.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.fake.InMemoryImageCatalog;
-import io.github.rackimages.http.wire.Fault;
+import io.github.rackimages.nova.json.Fault;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;

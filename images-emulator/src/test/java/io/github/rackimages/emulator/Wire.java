@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageSummary;
-import io.github.rackimages.http.wire.Fault;
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireList;
+import io.github.rackimages.nova.json.Fault;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireList;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

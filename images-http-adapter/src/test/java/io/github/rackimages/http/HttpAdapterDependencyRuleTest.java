@@ -16,7 +16,7 @@ class HttpAdapterDependencyRuleTest {
     return module.getDescriptor();
   }
 
-  /** The HTTP adapter depends on the core, JSON-B and (optionally) Guice: on no other adapter. */
+  /** The HTTP adapter depends on the core, the wire format, JSON-B and (optionally) Guice: on no other adapter. */
   @Test
   void requiresNoOtherAdapter() {
     Set<String> ours =
@@ -24,19 +24,15 @@ class HttpAdapterDependencyRuleTest {
             .map(ModuleDescriptor.Requires::name)
             .filter(name -> name.startsWith("io.github.rackimages"))
             .collect(Collectors.toSet());
-    assertThat(ours).containsExactly("io.github.rackimages.core");
+    assertThat(ours).containsExactlyInAnyOrder("io.github.rackimages.core", "io.github.rackimages.nova.json");
   }
 
-  /** The wire format is shared with the emulator and the command line only; applications use the port. */
+  /** A package is API or it is not exported: no qualified exports, and the internals stay hidden. */
   @Test
-  void exportsTheWireFormatOnlyToOurOwnServerAndCommandLine() {
+  void exportsOnlyItsApiPackagesToEveryone() {
+    assertThat(descriptor().exports()).noneMatch(ModuleDescriptor.Exports::isQualified);
     assertThat(descriptor().exports())
-        .filteredOn(e -> e.source().equals("io.github.rackimages.http.wire"))
-        .singleElement()
-        .satisfies(e -> assertThat(e.targets()).isNotEmpty().allMatch(t -> t.startsWith("io.github.rackimages.")));
-    assertThat(descriptor().exports())
-        .filteredOn(e -> !e.isQualified())
         .extracting(ModuleDescriptor.Exports::source)
-        .doesNotContain("io.github.rackimages.http.wire", "io.github.rackimages.http.internal");
+        .containsExactlyInAnyOrder("io.github.rackimages.http", "io.github.rackimages.http.auth", "io.github.rackimages.http.guice");
   }
 }

@@ -1,8 +1,8 @@
 package io.github.rackimages.examples.cli;
 
 import io.github.rackimages.core.Image;
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireFormatException;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.github.rackimages.examples.cli;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Link;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import jakarta.json.stream.JsonGenerator;
 import java.io.PrintStream;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.Link;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;

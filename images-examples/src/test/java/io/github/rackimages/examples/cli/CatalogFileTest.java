@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.fake.SampleCatalogs;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

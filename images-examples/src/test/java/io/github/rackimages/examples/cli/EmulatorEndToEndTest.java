@@ -7,7 +7,7 @@ import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.emulator.ImageEmulator;
 import io.github.rackimages.fake.InMemoryImageCatalog;
 import io.github.rackimages.fake.SampleCatalogs;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

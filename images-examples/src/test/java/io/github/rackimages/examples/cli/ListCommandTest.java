@@ -10,7 +10,7 @@ import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.fake.FakeImages;
 import io.github.rackimages.fake.SampleCatalogs;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

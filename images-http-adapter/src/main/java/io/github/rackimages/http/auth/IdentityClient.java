@@ -401,7 +401,7 @@ final class IdentityClient {
       at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
       try {
-        at = io.github.rackimages.http.wire.NovaJson.parseInstant(v);
+        at = io.github.rackimages.nova.json.NovaJson.parseInstant(v);
       } catch (RuntimeException notIso) {
         return Optional.empty();
       }

@@ -1,7 +1,7 @@
 package io.github.rackimages.http.auth;
 
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireFormatException;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireFormatException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

@@ -2,7 +2,7 @@ package io.github.rackimages.http.internal;
 
 import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.PageRequest;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 
 /**
  * The query of a list call, built from the filter and the page only: every value percent-encoded, the

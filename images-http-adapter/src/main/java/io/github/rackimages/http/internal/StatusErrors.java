@@ -2,9 +2,9 @@ package io.github.rackimages.http.internal;
 
 import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.http.internal.Failure.Kind;
-import io.github.rackimages.http.wire.Fault;
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireFormatException;
+import io.github.rackimages.nova.json.Fault;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireFormatException;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpHeaders;
 import java.time.Duration;

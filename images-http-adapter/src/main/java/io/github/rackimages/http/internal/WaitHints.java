@@ -1,7 +1,7 @@
 package io.github.rackimages.http.internal;
 
-import io.github.rackimages.http.wire.NovaJson;
-import io.github.rackimages.http.wire.WireFormatException;
+import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.WireFormatException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.github.rackimages.reliability.support;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageSummary;
-import io.github.rackimages.http.wire.NovaJson;
+import io.github.rackimages.nova.json.NovaJson;
 import io.github.rackimages.reliability.support.HostileCase.Delivery;
 import io.github.rackimages.reliability.support.HostileCase.Expect;
 import io.github.rackimages.reliability.support.HostileCase.Operation;

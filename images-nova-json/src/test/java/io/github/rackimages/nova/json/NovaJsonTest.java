@@ -1,4 +1,4 @@
-package io.github.rackimages.http.wire;
+package io.github.rackimages.nova.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.rackimages.http.wire;
+package io.github.rackimages.nova.json;
 
 /**
  * A body that is not the service's JSON: malformed, truncated, of the wrong shape, or with a value out of range.

@@ -1,4 +1,4 @@
-package io.github.rackimages.http.wire;
+package io.github.rackimages.nova.json;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageSummary;

@@ -1,4 +1,4 @@
-package io.github.rackimages.http.wire;
+package io.github.rackimages.nova.json;
 
 import java.util.Objects;
 import java.util.Optional;
