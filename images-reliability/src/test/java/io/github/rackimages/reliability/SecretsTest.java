@@ -9,7 +9,7 @@ import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.emulator.ImageEmulator;
-import io.github.rackimages.examples.cli.Cli;
+import io.github.rackimages.cli.Cli;
 import io.github.rackimages.http.HttpCatalogConfig;
 import io.github.rackimages.http.HttpImageCatalog;
 import io.github.rackimages.http.RetryPolicy;

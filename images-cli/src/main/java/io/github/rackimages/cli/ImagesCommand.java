@@ -1,0 +1,80 @@
+package io.github.rackimages.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code images} command: lists Rackspace Cloud Servers images from the embedded sample catalog, a catalog
+ * file, or the real service, and serves any of them as a local emulator. The executable jar's main class; run it
+ * in-process with {@link Cli#run}.
+ *
+ * <pre>
+ * images list --type snapshot --all
+ * images show 6455fff1-1f0e-46e3-a795-6c88738d7280
+ * images serve --images 25000
+ * </pre>
+ *
+ * @since 1.0
+ */
+@Command(
+    name = "images",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {ListCommand.class, ShowCommand.class, ServeCommand.class},
+    description = {
+      "List Rackspace Cloud Servers (OpenStack Compute v2) images, or serve them as a local emulator.",
+      "",
+      "Images come from the embedded sample catalog unless --catalog, --endpoint or credentials say otherwise.",
+      "Exit codes: 0 success, 1 service or network failure, 2 usage error, 3 authentication refused."
+    })
+public final class ImagesCommand implements Runnable {
+
+  private final Invocation invocation;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print the library's debug log and stack traces on stderr (never a secret).")
+  boolean debug;
+
+  ImagesCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  /**
+   * Runs the command line with the process's environment and streams, then exits with its exit code.
+   *
+   * @param args the command line's arguments
+   */
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    // UTF-8 whatever the platform's default, and buffered: a walk may print a hundred thousand lines.
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = Cli.run(args, env, out, err, Terminal.detect(env));
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  Invocation invocation() {
+    return invocation;
+  }
+
+  /** {@code images} alone: the usage help, as if {@code --help} had been given. */
+  @Override
+  public void run() {
+    invocation.out().print(new picocli.CommandLine(this).getUsageMessage());
+  }
+}

@@ -1,0 +1,245 @@
+package io.github.rackimages.cli;
+
+import io.github.rackimages.core.Image;
+import io.github.rackimages.core.ImageCatalog;
+import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageStatus;
+import io.github.rackimages.core.ImageSummary;
+import io.github.rackimages.core.ImageType;
+import io.github.rackimages.core.Page;
+import io.github.rackimages.core.PageMarker;
+import io.github.rackimages.core.PageRequest;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code images list}: one page of images, or every page with {@code --all}, in a table, JSON or ids. */
+@Command(
+    name = "list",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "List images: one page (--limit, default 1000), or every page with --all.",
+      "Without --detail the summary list (ID, NAME) is fetched, which is cheaper.",
+      "Filters match as the service matches them: --name, --min-disk and --min-ram exactly; DELETED and ERROR "
+          + "images are listed only with --changes-since."
+    })
+final class ListCommand implements Callable<Integer> {
+
+  @ParentCommand ImagesCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--detail", description = "List full images (the detail list) instead of summaries.")
+  boolean detail;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Only images with exactly this name.")
+  String name;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      converter = Converters.Status.class,
+      description = "Only images in this status: ACTIVE, SAVING, DELETED, ERROR or UNKNOWN.")
+  ImageStatus status;
+
+  @Option(
+      names = "--type",
+      paramLabel = "base|snapshot",
+      converter = Converters.Type.class,
+      description = "Only base images or only snapshots.")
+  ImageType type;
+
+  @Option(
+      names = "--server",
+      paramLabel = "ID|URL",
+      description = "Only snapshots of this server, by id or full server URL.")
+  String server;
+
+  @Option(
+      names = "--changes-since",
+      paramLabel = "ISO-8601",
+      converter = Converters.IsoInstant.class,
+      description =
+          "Only images changed strictly after this time (UTC unless it says otherwise), DELETED and ERROR "
+              + "ones included.")
+  Instant changesSince;
+
+  @Option(names = "--min-disk", paramLabel = "GB", description = "Only images whose minimum disk is exactly GB.")
+  Integer minDisk;
+
+  @Option(names = "--min-ram", paramLabel = "MB", description = "Only images whose minimum RAM is exactly MB.")
+  Integer minRam;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Page size, 1 to 1000 (default 1000, or --max when smaller).")
+  Integer limit;
+
+  @Option(names = "--marker", paramLabel = "ID", description = "Start after the image with this id.")
+  String marker;
+
+  @Option(names = "--all", description = "Walk every page, not just the first.")
+  boolean all;
+
+  @Option(names = "--max", paramLabel = "N", description = "Stop after N images.")
+  Long max;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      converter = Converters.Format.class,
+      description =
+          "table (default: aligned columns, sizes like 2.1G, times in UTC), json (the service's shape, "
+              + "streamed) or ids (one id per line).")
+  OutputFormat format;
+
+  @Mixin SourceOptions source;
+
+  @Override
+  public Integer call() {
+    Invocation inv = root.invocation();
+    ImageFilter filter = filter();
+    int pageSize = pageSize();
+    PageRequest request =
+        marker == null ? PageRequest.first(pageSize) : PageRequest.after(PageMarker.of(marker), pageSize);
+    Source from = source.open(inv);
+    walk(inv, from.catalog(), filter, request);
+    return ExitCode.OK;
+  }
+
+  private void walk(Invocation inv, ImageCatalog catalog, ImageFilter filter, PageRequest first) {
+    Progress progress = new Progress(inv.err(), all && inv.terminal().interactive(), System::nanoTime);
+    ListingSink sink = sink(inv);
+    long remaining = max == null ? Long.MAX_VALUE : max;
+    long pages = 0;
+    long delivered = 0;
+    boolean more = false;
+    // One page is one call; --all walks the pages with the port's walker, which guards against a repeated marker
+    // and names the resume marker on the failure it throws.
+    Iterator<? extends Page<?>> walk = all
+        ? (detail ? catalog.pages(filter, first) : catalog.summaryPages(filter, first)).iterator()
+        : List.of(detail ? catalog.list(filter, first) : catalog.listSummaries(filter, first)).iterator();
+    try {
+      while (walk.hasNext()) {
+        Page<?> page = walk.next();
+        pages++;
+        // The progress line and the output may share one terminal: the line goes before any output does.
+        progress.clear();
+        for (Object item : page.items()) {
+          if (remaining == 0) {
+            break;
+          }
+          if (item instanceof Image image) {
+            sink.image(image);
+          } else {
+            sink.summary((ImageSummary) item);
+          }
+          remaining--;
+          delivered++;
+        }
+        sink.endOfPage();
+        if (inv.out().checkError()) {
+          // Mostly a reader that stopped early ('| head'): stop walking, quietly, as Unix tools do on a closed pipe.
+          throw new OutputClosed();
+        }
+        progress.update(pages, delivered);
+        more = page.hasNext() && remaining > 0;
+        if (!more) {
+          break;
+        }
+      }
+    } catch (RuntimeException e) {
+      progress.clear();
+      sink.abandon();
+      throw e;
+    }
+    progress.clear();
+    sink.finish();
+    if (inv.terminal().interactive()) {
+      notes(inv, sink, more && !all, delivered);
+    }
+  }
+
+  /** What a person at a terminal should know and a script must not be bothered with. */
+  private void notes(Invocation inv, ListingSink sink, boolean morePages, long delivered) {
+    if (delivered == 0) {
+      inv.warn("no images match");
+    }
+    if (sink instanceof ImageTable table && table.shortenedIds()) {
+      inv.warn("ids are shortened to fit the terminal; --format ids prints them whole");
+    }
+    if (morePages) {
+      inv.warn("more images follow: add --all to walk every page");
+    }
+  }
+
+  private ListingSink sink(Invocation inv) {
+    return switch (format) {
+      case TABLE -> new ImageTable(inv.out(), inv.terminal());
+      case JSON -> new JsonImages(inv.out());
+      case IDS -> new IdLines(inv.out());
+    };
+  }
+
+  private ImageFilter filter() {
+    ImageFilter.Builder b = ImageFilter.builder();
+    try {
+      if (name != null) {
+        b.name(name);
+      }
+      if (status != null) {
+        b.status(status);
+      }
+      if (type != null) {
+        b.type(type);
+      }
+      if (server != null) {
+        b.server(server);
+      }
+      if (changesSince != null) {
+        b.changesSince(changesSince);
+      }
+      if (minDisk != null) {
+        b.minDisk(minDisk);
+      }
+      if (minRam != null) {
+        b.minRam(minRam);
+      }
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (marker != null && marker.isBlank()) {
+      throw usage("--marker must not be blank");
+    }
+    return b.build();
+  }
+
+  private int pageSize() {
+    if (max != null && max < 1) {
+      throw usage("--max must be at least 1: " + max);
+    }
+    if (limit != null) {
+      if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+        throw usage("--limit must be between 1 and " + PageRequest.MAX_LIMIT + ": " + limit);
+      }
+      return limit;
+    }
+    return max == null ? PageRequest.MAX_LIMIT : (int) Math.min(max, PageRequest.MAX_LIMIT);
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,299 @@
+package io.github.rackimages.cli;
+
+import io.github.rackimages.core.Image;
+import io.github.rackimages.fake.InMemoryImageCatalog;
+import io.github.rackimages.fake.SampleCatalogs;
+import io.github.rackimages.http.HttpImageCatalog;
+import io.github.rackimages.http.RetryPolicy;
+import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options that say where {@code list} and {@code show} take their images from, in this order:
+ *
+ * <ol>
+ *   <li>{@code --catalog FILE}: a catalog file, in memory;
+ *   <li>{@code --sample}: the embedded sample catalog, whatever the environment holds;
+ *   <li>a user name ({@code --username}, or {@code RACKSPACE_USERNAME}): Rackspace Identity ({@code --identity},
+ *       Rackspace's by default) with an API key or password, then the compute endpoint of {@code --region} from
+ *       the service catalog, or {@code --endpoint} when given;
+ *   <li>{@code --endpoint URL} with a token ({@code --token}, or {@code IMAGES_TOKEN});
+ *   <li>otherwise the embedded sample catalog (no network, no account).
+ * </ol>
+ *
+ * <p>Options beat environment variables. Options that cannot apply to the chosen source are usage errors rather
+ * than silently ignored, so that a typo cannot send a request somewhere unexpected.
+ */
+final class SourceOptions {
+
+  static final String ENV_TOKEN = "IMAGES_TOKEN";
+  static final String ENV_USERNAME = "RACKSPACE_USERNAME";
+  static final String ENV_API_KEY = "RACKSPACE_API_KEY";
+  static final String ENV_PASSWORD = "RACKSPACE_PASSWORD";
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "FILE",
+      order = 100,
+      description =
+          "Read the images from FILE, a detail list in the service's JSON shape (what "
+              + "'list --detail --all --format json' writes).")
+  Path catalogFile;
+
+  @Option(
+      names = "--sample",
+      order = 101,
+      description = "Use the embedded sample catalog even when credentials are in the environment.")
+  boolean sample;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      order = 102,
+      description =
+          "The compute endpoint, e.g. https://dfw.servers.api.rackspacecloud.com/v2/123456; with a token "
+              + "(--token or IMAGES_TOKEN), or instead of the one identity reports.")
+  URI endpoint;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      order = 103,
+      description = "A token for --endpoint (default: env IMAGES_TOKEN). Prefer the variable: options show in ps.")
+  String token;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "URL",
+      order = 104,
+      description = "The identity v2.0 URL (default: Rackspace's, " + "https://identity.api.rackspacecloud.com/v2.0).")
+  URI identity;
+
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      order = 105,
+      description = "The region whose compute endpoint to use: DFW, ORD, IAD, LON, SYD, HKG (default: the user's).")
+  String region;
+
+  @Option(
+      names = "--username",
+      paramLabel = "USER",
+      order = 106,
+      description = "Sign in to identity as USER (default: env RACKSPACE_USERNAME); selects identity.")
+  String username;
+
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      order = 107,
+      description = "The user's API key (default: env RACKSPACE_API_KEY).")
+  String apiKey;
+
+  @Option(
+      names = "--password",
+      paramLabel = "PASSWORD",
+      order = 108,
+      description = "The user's password, instead of an API key (default: env RACKSPACE_PASSWORD).")
+  String password;
+
+  @Option(
+      names = "--insecure-http",
+      order = 109,
+      description = "Allow plain http to a host that is not loopback (loopback is always allowed).")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--max-attempts",
+      paramLabel = "N",
+      order = 110,
+      description = "Attempts per request, retries included (default: the library's policy); 1 never retries.")
+  Integer maxAttempts;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      order = 111,
+      description = "How long to wait for a connection and for each answer (default: 10 and 30).")
+  Integer timeoutSeconds;
+
+  /**
+   * Opens the source these options name.
+   *
+   * @throws ParameterException when options conflict, a value is unusable or a credential is missing (a usage
+   *     error)
+   */
+  Source open(Invocation inv) {
+    Source source = choose(inv);
+    inv.source(source);
+    return source;
+  }
+
+  private Source choose(Invocation inv) {
+    boolean networkOptions =
+        endpoint != null || token != null || identity != null || region != null || username != null
+            || apiKey != null || password != null || insecureHttp || maxAttempts != null || timeoutSeconds != null;
+    if (catalogFile != null && sample) {
+      throw usage("--catalog and --sample name two sources; give one");
+    }
+    if ((catalogFile != null || sample) && networkOptions) {
+      throw usage(
+          (catalogFile != null ? "--catalog" : "--sample")
+              + " reads no network source; drop --endpoint, --identity and the credential options");
+    }
+    if (catalogFile != null) {
+      return fileSource();
+    }
+    Optional<String> user = sample ? Optional.empty() : given(username).or(() -> inv.env(ENV_USERNAME));
+    if (user.isPresent()) {
+      return identitySource(inv, user.get());
+    }
+    if (endpoint != null) {
+      return tokenSource(inv);
+    }
+    if (token != null) {
+      throw usage("--token needs --endpoint, the compute endpoint the token is for");
+    }
+    if (identity != null || region != null || apiKey != null || password != null) {
+      throw usage("identity needs a user name: give --username or set " + ENV_USERNAME);
+    }
+    if (networkOptions) {
+      throw usage("--insecure-http, --max-attempts and --timeout apply to --endpoint or identity only");
+    }
+    return new Source(
+        InMemoryImageCatalog.builder().images(SampleCatalogs.rackspace()).build(), "the sample catalog");
+  }
+
+  private Source fileSource() {
+    List<Image> images;
+    try {
+      images = CatalogFiles.read(catalogFile);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    try {
+      return new Source(InMemoryImageCatalog.builder().images(images).build(), "catalog file " + catalogFile);
+    } catch (IllegalArgumentException e) {
+      throw usage("catalog file " + catalogFile + " is not usable: " + e.getMessage());
+    }
+  }
+
+  private Source tokenSource(Invocation inv) {
+    String secret =
+        given(token)
+            .or(() -> inv.env(ENV_TOKEN))
+            .orElseThrow(
+                () ->
+                    usage(
+                        "--endpoint needs a token: set " + ENV_TOKEN + " or give --token (or sign in with "
+                            + "--username)"));
+    try {
+      HttpImageCatalog catalog = http().token(secret, endpoint).build();
+      return new Source(
+          catalog,
+          endpoint.toString(),
+          "the token (" + (token != null ? "--token" : ENV_TOKEN) + "): tokens expire, get a new one");
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(builderMessage(e));
+    }
+  }
+
+  private Source identitySource(Invocation inv, String user) {
+    if (apiKey != null && password != null) {
+      throw usage("give --api-key or --password, not both");
+    }
+    if (token != null) {
+      throw usage("--token is for --endpoint without a user name; identity issues its own tokens");
+    }
+    RackspaceIdentityAuthenticator.Builder auth =
+        RackspaceIdentityAuthenticator.builder()
+            .identityUrl(identity == null ? RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL : identity)
+            .allowInsecureHttp(insecureHttp);
+    try {
+      // An option beats the environment; of the two variables, the API key is Rackspace's recommended way.
+      if (apiKey != null) {
+        auth.apiKey(user, apiKey);
+      } else if (password != null) {
+        auth.password(user, password);
+      } else if (inv.env(ENV_API_KEY).isPresent()) {
+        auth.apiKey(user, inv.env(ENV_API_KEY).get());
+      } else if (inv.env(ENV_PASSWORD).isPresent()) {
+        auth.password(user, inv.env(ENV_PASSWORD).get());
+      } else {
+        throw usage(
+            "user " + user + " needs an API key or a password: set " + ENV_API_KEY + " (or "
+                + ENV_PASSWORD + "), or give --api-key");
+      }
+      if (region != null) {
+        auth.region(region);
+      }
+      if (timeoutSeconds != null) {
+        auth.requestTimeout(timeout());
+      }
+      HttpImageCatalog.Builder catalog = http().authenticator(auth.build());
+      if (endpoint != null) {
+        catalog.endpointOverride(endpoint);
+      }
+      String where = (identity == null ? RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL : identity)
+          + " as " + user + (region == null ? "" : " in " + region);
+      String secretName =
+          apiKey != null ? "--api-key" : password != null ? "--password"
+              : inv.env(ENV_API_KEY).isPresent() ? ENV_API_KEY : ENV_PASSWORD;
+      return new Source(
+          catalog.build(),
+          where,
+          "the user name (" + (username != null ? "--username" : ENV_USERNAME) + ") and " + secretName);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(builderMessage(e));
+    }
+  }
+
+  /** A builder with the transport options applied. */
+  private HttpImageCatalog.Builder http() {
+    HttpImageCatalog.Builder b = HttpImageCatalog.builder().allowInsecureHttp(insecureHttp);
+    if (maxAttempts != null) {
+      if (maxAttempts < 1) {
+        throw usage("--max-attempts must be at least 1: " + maxAttempts);
+      }
+      b.retryPolicy(RetryPolicy.defaults().toBuilder().maxAttempts(maxAttempts).build());
+    }
+    if (timeoutSeconds != null) {
+      b.connectTimeout(timeout()).requestTimeout(timeout());
+    }
+    return b;
+  }
+
+  private Duration timeout() {
+    if (timeoutSeconds < 1) {
+      throw usage("--timeout must be at least 1 second: " + timeoutSeconds);
+    }
+    return Duration.ofSeconds(timeoutSeconds);
+  }
+
+  /** A builder's refusal, in the command line's words. */
+  private static String builderMessage(RuntimeException e) {
+    return Failures.oneLine(e.getMessage())
+        .replace("with allowInsecureHttp(true)", "with --insecure-http")
+        .replace("allowInsecureHttp(true)", "--insecure-http");
+  }
+
+  private static Optional<String> given(String option) {
+    return option == null || option.isBlank() ? Optional.empty() : Optional.of(option);
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+}
