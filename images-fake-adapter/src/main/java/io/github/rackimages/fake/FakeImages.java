@@ -31,6 +31,10 @@ import java.util.UUID;
  * creation time get different ids. Links point at the {@link #ENDPOINT} of tenant {@link #TENANT} in DFW, in the
  * service's three forms ({@code self}, {@code bookmark}, and {@code alternate} equal to the bookmark).
  *
+ * <p>This class is longer than 300 lines because it is one catalogue of about fifteen documented public factories
+ * (a kind and a status each, with and without an instant) that tests look up in one place; the sample data and the
+ * generator live in their own classes.
+ *
  * @since 1.0
  */
 public final class FakeImages {

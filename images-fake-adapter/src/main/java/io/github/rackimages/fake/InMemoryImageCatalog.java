@@ -1,6 +1,5 @@
 package io.github.rackimages.fake;
 
-import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageCatalogBadRequestException;
@@ -8,26 +7,17 @@ import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageId;
-import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
 /**
@@ -73,40 +63,25 @@ import java.util.function.Supplier;
  * {@link #failNext(int, Supplier)} makes the next calls fail with exceptions from {@link Faults} or your own. The
  * builder's {@link Builder#latency(Duration)} slows every call down.
  *
+ * <p><b>Implementation note.</b> This class is a façade over parts with one job each: the indexes and their lock
+ * ({@code ImageIndex}), the rules of the test mutations ({@code Mutations}), the call count and fault queue
+ * ({@code FaultScript}) and the simulated latency ({@code Latency}). It is longer than 300 lines only because it
+ * carries the public API's documentation and the nested {@link Builder}, which stays nested for source
+ * compatibility.
+ *
  * @since 1.0
  */
 public final class InMemoryImageCatalog implements ImageCatalog {
 
-  private static final Comparator<Image> ORDER = Image.serviceOrder();
-  private static final ImageFilter DEFAULT_LISTING = ImageFilter.all();
-
-  private final Clock clock;
-  private final Duration latency;
-
-  /*
-   * Writers take the write lock, so mutations are serialised and each is applied whole. Readers take an optimistic
-   * stamp, read the concurrent structures without locking, and validate: only if a write overlapped do they read
-   * again under the read lock. The structures are concurrent so that an optimistic read racing a write never
-   * throws; the stamp is what makes the result a snapshot.
-   */
-  private final StampedLock lock = new StampedLock();
-  private final ConcurrentHashMap<ImageId, Image> byId;
-  /** Every image, in service order. */
-  private final ConcurrentSkipListSet<Image> all = new ConcurrentSkipListSet<>(ORDER);
-  /** The images a listing without changes-since shows (ACTIVE and SAVING), so that it skips none. */
-  private final ConcurrentSkipListSet<Image> listed = new ConcurrentSkipListSet<>(ORDER);
-
-  private final AtomicLong calls = new AtomicLong();
-  private final Object faultLock = new Object();
-  private final ArrayDeque<PendingFault> faults = new ArrayDeque<>(); // guarded by faultLock
-  private volatile boolean faultsPending;
+  private final ImageIndex index;
+  private final Mutations mutations;
+  private final FaultScript script = new FaultScript();
+  private final Latency latency;
 
   private InMemoryImageCatalog(Builder b) {
-    this.clock = b.clock;
-    this.latency = b.latency;
-    // Sized up front: growing a map of a million entries step by step costs more than filling it.
-    this.byId = new ConcurrentHashMap<>(Math.max(16, b.images.size()));
-    insertAll(b.images);
+    this.index = new ImageIndex(b.images);
+    this.mutations = new Mutations(index, b.clock);
+    this.latency = new Latency(b.latency);
   }
 
   /** A builder for an empty catalog with the system UTC clock and no latency. */
@@ -147,7 +122,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
     receiveCall();
-    return read(() -> slice(filter, page)).toPage(page);
+    return index.page(filter, page);
   }
 
   /**
@@ -164,7 +139,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
     receiveCall();
-    Page<Image> images = read(() -> slice(filter, page)).toPage(page);
+    Page<Image> images = index.page(filter, page);
     List<ImageSummary> summaries = new ArrayList<>(images.size());
     for (Image image : images.items()) {
       summaries.add(image.toSummary());
@@ -183,8 +158,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
   public Optional<Image> find(ImageId id) {
     Objects.requireNonNull(id, "id");
     receiveCall();
-    // Through read(), so that it never sees an image of an addAll that is being rolled back.
-    return Optional.ofNullable(read(() -> byId.get(id)));
+    return index.find(id);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -197,15 +171,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws IllegalArgumentException if the catalog already holds an image with this id
    */
   public void add(Image image) {
-    Objects.requireNonNull(image, "image");
-    write(
-        () -> {
-          if (byId.containsKey(image.id())) {
-            throw new IllegalArgumentException("the catalog already holds an image with id " + image.id());
-          }
-          insert(image);
-          return null;
-        });
+    mutations.add(image);
   }
 
   /**
@@ -216,12 +182,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    *     same id; then nothing is added
    */
   public void addAll(Collection<? extends Image> images) {
-    List<Image> copy = List.copyOf(Objects.requireNonNull(images, "images"));
-    write(
-        () -> {
-          insertAll(copy);
-          return null;
-        });
+    mutations.addAll(images);
   }
 
   /**
@@ -232,16 +193,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws NullPointerException if {@code image} is null
    */
   public Optional<Image> put(Image image) {
-    Objects.requireNonNull(image, "image");
-    return write(
-        () -> {
-          Image previous = byId.get(image.id());
-          if (previous != null) {
-            unlink(previous);
-          }
-          insert(image);
-          return Optional.ofNullable(previous);
-        });
+    return mutations.put(image);
   }
 
   /**
@@ -252,17 +204,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws IllegalArgumentException if the catalog holds no image with this id
    */
   public Image replace(Image image) {
-    Objects.requireNonNull(image, "image");
-    return write(
-        () -> {
-          Image previous = byId.get(image.id());
-          if (previous == null) {
-            throw new IllegalArgumentException("the catalog holds no image with id " + image.id());
-          }
-          unlink(previous);
-          insert(image);
-          return previous;
-        });
+    return mutations.replace(image);
   }
 
   /**
@@ -276,21 +218,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    *     service answers 404 to both)
    */
   public Image delete(ImageId id) {
-    Objects.requireNonNull(id, "id");
-    return write(
-        () -> {
-          Image previous = byId.get(id);
-          if (previous == null) {
-            throw new IllegalArgumentException("the catalog holds no image with id " + id);
-          }
-          if (previous.status() == ImageStatus.DELETED) {
-            throw new IllegalArgumentException("the image " + id + " is already deleted");
-          }
-          Image deleted = FakeImages.deleted(previous, clock.instant());
-          unlink(previous);
-          insert(deleted);
-          return deleted;
-        });
+    return mutations.delete(id);
   }
 
   /**
@@ -301,41 +229,27 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws NullPointerException if {@code id} is null
    */
   public Optional<Image> remove(ImageId id) {
-    Objects.requireNonNull(id, "id");
-    return write(
-        () -> {
-          Image previous = byId.get(id);
-          if (previous != null) {
-            unlink(previous);
-          }
-          return Optional.ofNullable(previous);
-        });
+    return mutations.remove(id);
   }
 
   /** Removes every image. Call counts and pending faults are kept. */
   public void clear() {
-    write(
-        () -> {
-          byId.clear();
-          all.clear();
-          listed.clear();
-          return null;
-        });
+    mutations.clear();
   }
 
   /** How many images the catalog holds, DELETED ones included. */
   public int size() {
-    return read(byId::size);
+    return index.size();
   }
 
   /** Every image the catalog holds, DELETED ones included, in service order; a snapshot. */
   public List<Image> images() {
-    return read(() -> List.copyOf(all));
+    return index.snapshot();
   }
 
   /** The clock that stamps {@link #delete(ImageId)}. */
   public Clock clock() {
-    return clock;
+    return mutations.clock();
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -347,7 +261,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * unknown marker. A call rejected for a null argument is not counted, as it never reaches the service.
    */
   public long callCount() {
-    return calls.get();
+    return script.callCount();
   }
 
   /**
@@ -356,7 +270,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @return the count before the reset
    */
   public long resetCallCount() {
-    return calls.getAndSet(0);
+    return script.resetCallCount();
   }
 
   /**
@@ -369,14 +283,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws IllegalArgumentException if {@code calls} is less than 1
    */
   public void failNext(int calls, Supplier<? extends ImageCatalogException> failure) {
-    Objects.requireNonNull(failure, "failure");
-    if (calls < 1) {
-      throw new IllegalArgumentException("calls must be at least 1: " + calls);
-    }
-    synchronized (faultLock) {
-      faults.add(new PendingFault(calls, failure));
-      faultsPending = true;
-    }
+    script.failNext(calls, failure);
   }
 
   /**
@@ -392,179 +299,24 @@ public final class InMemoryImageCatalog implements ImageCatalog {
 
   /** Drops every fault not yet thrown. */
   public void clearFaults() {
-    synchronized (faultLock) {
-      faults.clear();
-      faultsPending = false;
-    }
+    script.clear();
   }
 
   /** How many calls will still fail with an injected fault. */
   public int pendingFaults() {
-    synchronized (faultLock) {
-      int n = 0;
-      for (PendingFault f : faults) {
-        n += f.remaining;
-      }
-      return n;
-    }
+    return script.pendingFaults();
   }
 
   @Override
   public String toString() {
-    return "InMemoryImageCatalog[" + byId.size() + " images]";
+    return "InMemoryImageCatalog[" + index.size() + " images]";
   }
-
-  // ---------------------------------------------------------------------------------------------------------
-  // Internals
 
   /** Counts the call, waits the simulated latency, then throws the next injected fault, if any. */
   private void receiveCall() {
-    calls.incrementAndGet();
-    if (!latency.isZero()) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(latency.toNanos());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ImageCatalogTransportException(
-            "interrupted while waiting for the in-memory catalog's simulated latency", ErrorDetails.none(), e);
-      }
-    }
-    if (!faultsPending) {
-      return;
-    }
-    Supplier<? extends ImageCatalogException> failure;
-    synchronized (faultLock) {
-      PendingFault next = faults.peek();
-      if (next == null) {
-        return;
-      }
-      failure = next.failure;
-      if (--next.remaining == 0) {
-        faults.remove();
-        faultsPending = !faults.isEmpty();
-      }
-    }
-    // The supplier is user code: call it outside the lock.
-    ImageCatalogException e = failure.get();
-    throw Objects.requireNonNull(e, "the fault supplier returned null");
-  }
-
-  /**
-   * The images of one page, or the news that the marker is unknown. Computed without throwing, because under an
-   * optimistic read it may see a half-applied write; {@link #read} then discards it and computes it again.
-   */
-  private Slice slice(ImageFilter filter, PageRequest request) {
-    boolean withDeleted = filter.changesSince().isPresent();
-    NavigableSet<Image> source = withDeleted ? all : listed;
-    NavigableSet<Image> view = source;
-    Optional<PageMarker> marker = request.marker();
-    if (marker.isPresent()) {
-      Image at = byId.get(ImageId.of(marker.get().value()));
-      if (at == null || (at.status() == ImageStatus.DELETED && !withDeleted)) {
-        return new Slice(List.of(), marker.get());
-      }
-      // The position counts, not the image: a marker image the filter excludes is still a valid start.
-      view = source.tailSet(at, false);
-    }
-    int limit = request.limit();
-    // `listed` holds exactly what the default filter accepts, so that listing needs no test per image.
-    boolean everything = filter.equals(DEFAULT_LISTING);
-    List<Image> items = new ArrayList<>(Math.min(limit, 128));
-    for (Image image : view) {
-      if (everything || filter.matches(image)) {
-        items.add(image);
-        if (items.size() == limit) {
-          break;
-        }
-      }
-    }
-    return new Slice(items, null);
-  }
-
-  private <T> T read(Supplier<T> reader) {
-    long stamp = lock.tryOptimisticRead();
-    if (stamp != 0L) {
-      T result = reader.get();
-      if (lock.validate(stamp)) {
-        return result;
-      }
-    }
-    stamp = lock.readLock();
-    try {
-      return reader.get();
-    } finally {
-      lock.unlockRead(stamp);
-    }
-  }
-
-  private <T> T write(Supplier<T> writer) {
-    long stamp = lock.writeLock();
-    try {
-      return writer.get();
-    } finally {
-      lock.unlockWrite(stamp);
-    }
-  }
-
-  /**
-   * Inserts images, all or none: if one has the id of a held image or of another in the list, nothing is inserted.
-   * Caller holds the write lock (or is the constructor).
-   */
-  private void insertAll(List<Image> images) {
-    for (int i = 0; i < images.size(); i++) {
-      Image image = images.get(i);
-      if (byId.putIfAbsent(image.id(), image) != null) {
-        for (int j = 0; j < i; j++) {
-          byId.remove(images.get(j).id());
-        }
-        throw new IllegalArgumentException(
-            "the image id " + image.id() + " is given twice or already in the catalog");
-      }
-    }
-    for (Image image : images) {
-      all.add(image);
-      if (DEFAULT_LISTING.matches(image)) {
-        listed.add(image);
-      }
-    }
-  }
-
-  private void insert(Image image) {
-    byId.put(image.id(), image);
-    all.add(image);
-    if (DEFAULT_LISTING.matches(image)) {
-      listed.add(image);
-    }
-  }
-
-  private void unlink(Image image) {
-    byId.remove(image.id());
-    // The sets compare by (created, id) only, so this removes the held image even if `image` is an equal copy.
-    all.remove(image);
-    listed.remove(image);
-  }
-
-  /** One page's images, or the marker that was not found. */
-  private record Slice(List<Image> items, PageMarker unknownMarker) {
-
-    Page<Image> toPage(PageRequest request) {
-      if (unknownMarker != null) {
-        String message = "marker [" + unknownMarker.value() + "] not found";
-        throw new ImageCatalogBadRequestException(
-            message, Faults.fault(400, "badRequest", message), null);
-      }
-      return Page.byServiceRule(items, request, image -> PageMarker.after(image.id()));
-    }
-  }
-
-  private static final class PendingFault {
-    private final Supplier<? extends ImageCatalogException> failure;
-    private int remaining; // guarded by faultLock
-
-    PendingFault(int remaining, Supplier<? extends ImageCatalogException> failure) {
-      this.remaining = remaining;
-      this.failure = failure;
-    }
+    script.countCall();
+    latency.await();
+    script.throwNextFault();
   }
 
   /**

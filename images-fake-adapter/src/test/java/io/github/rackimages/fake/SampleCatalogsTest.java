@@ -10,7 +10,10 @@ import io.github.rackimages.core.ImageMetadata;
 import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.Link;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,6 +219,26 @@ class SampleCatalogsTest {
     assertThatThrownBy(() -> SampleCatalogs.generated(count, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(Integer.toString(count));
+  }
+
+  /** SHA-256 of every image's id, name, status and created, one line each: what the CLI and its tests show. */
+  private static String fingerprint(List<Image> images) throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (Image image : images) {
+      lines.append(image.id().value()).append('|').append(image.name().orElse("")).append('|')
+          .append(image.rawStatus()).append('|').append(image.created()).append('\n');
+    }
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    return HexFormat.of().formatHex(sha256.digest(lines.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void theSampleAndGeneratedCatalogsStayExactlyTheSameImages() throws Exception {
+    // Pinned: the CLI, the emulator's fixtures and users' tests name these ids. Change only on purpose.
+    assertThat(fingerprint(SAMPLE))
+        .isEqualTo("6dbd64d3dff367ff7873d610aa503ae105f61509ae036bed1cdc3e5a2e34b1b7");
+    assertThat(fingerprint(SampleCatalogs.generated(3_000, 42)))
+        .isEqualTo("11666f80cdad532578d2813867ba55b1f8f40e3d85a27668270714cabb8e82cf");
   }
 
   @Test
