@@ -15,8 +15,13 @@ import java.util.Random;
  * that suite's {@link ImageCatalogContract#catalogContaining(List) catalogContaining} and its call counts from
  * {@link ImageCatalogContract#serviceCalls() serviceCalls}, the suite's one extension point.
  *
- * <p>Each topic is an abstract class of its own file, run by the suite as a {@code @Nested} class of the same
- * name without the {@code Contract} suffix, so that a failure names its topic (for example "PageBoundaries ("Paging &gt; ...")gt; shortPageHasNoNextMarker()").
+ * <p>Each topic is an abstract class in a file of its own, run by the suite as a {@code @Nested} class of the
+ * same name without the {@code Contract} suffix, so that a failure names its topic (for example
+ * "PageBoundaries &gt; shortPageHasNoNextMarker()"). A topic's fields are set up when JUnit creates the nested
+ * class for a test, after the suite itself, so they may already call {@link #catalogOf(List)}.
+ *
+ * <p>Topics are package-private on purpose: adapters extend {@link ImageCatalogContract} and so run every topic.
+ * Making one public later, to let an author run a single topic, would break no one.
  */
 abstract class ContractTopic {
 

@@ -47,24 +47,26 @@ import org.junit.jupiter.api.Nested;
  * checks are skipped as aborted, not passed.
  *
  * <p>Each topic of the suite is a {@link Nested} class, so that a failure names its topic (for example
- * "PageBoundaries &gt; shortPageHasNoNextMarker()"). Its checks live in a file of their own, named after the
- * topic with the suffix {@code Contract} ({@code PageBoundariesContract.java}), where each test's Javadoc says
- * what it proves:
+ * "PageBoundaries &gt; shortPageHasNoNextMarker()"). The checks of topic {@code X} live in a file of their own,
+ * {@code XContract.java} (such as {@code PageBoundariesContract.java}), where each test's Javadoc says what it
+ * proves:
  *
  * <ul>
- *   <li>{@code Filters} ({@code FiltersContract}): each filter alone and combined, on the hand-made zoo, against expectations written out by hand;
- *   <li>{@code FiltersMatchTheReferenceSemantics} ({@code ReferenceFiltersContract}): filters alone and combined on a large varied catalog, against the reference semantics;
- *   <li>{@code Visibility} ({@code VisibilityContract}): which images are listed with and without {@code changes-since};
- *   <li>{@code Ordering} ({@code OrderingContract}): the service's order: created descending, then id descending;
- *   <li>{@code MarkerWalks} ({@code MarkerWalksContract}): full marker walks: every matching image exactly once, nothing else;
- *   <li>{@code PageBoundaries} ({@code PageBoundariesContract}): the paging rule at its edges: a next marker exactly when the page is full;
- *   <li>{@code Markers} ({@code MarkersContract}): markers the service refuses, and where a valid marker resumes;
- *   <li>{@code Summaries} ({@code SummariesContract}): summaries agree with details;
- *   <li>{@code Find} ({@code FindContract}): {@code find(id)}: any known image, whatever its status; empty for an unknown id;
- *   <li>{@code Laziness} ({@code LazinessContract}): calls are made only when needed: one per page, none before a stream's terminal operation;
- *   <li>{@code Fidelity} ({@code FidelityContract}): the lossless model: images come back with every field as given;
- *   <li>{@code Concurrency} ({@code ConcurrencyContract}): one catalog serves many threads at once;
- *   <li>{@code ArgumentValidation} ({@code ArgumentValidationContract}): null arguments are refused with NullPointerException before any call.
+ *   <li>{@code Filters}: each filter alone and combined, on the hand-made zoo, against expectations written out by
+ *       hand;
+ *   <li>{@code FiltersMatchTheReferenceSemantics}: filters alone and combined on a large varied catalog, against the
+ *       reference semantics;
+ *   <li>{@code Visibility}: which images are listed with and without {@code changes-since};
+ *   <li>{@code Ordering}: the service's order: created descending, then id descending;
+ *   <li>{@code MarkerWalks}: full marker walks: every matching image exactly once, nothing else;
+ *   <li>{@code PageBoundaries}: the paging rule at its edges: a next marker exactly when the page is full;
+ *   <li>{@code Markers}: markers the service refuses, and where a valid marker resumes;
+ *   <li>{@code Summaries}: summaries agree with details;
+ *   <li>{@code Find}: {@code find(id)}: any known image, whatever its status; empty for an unknown id;
+ *   <li>{@code Laziness}: calls are made only when needed: one per page, none before a stream's terminal operation;
+ *   <li>{@code Fidelity}: the lossless model: images come back with every field as given;
+ *   <li>{@code Concurrency}: one catalog serves many threads at once;
+ *   <li>{@code ArgumentValidation}: null arguments are refused with {@code NullPointerException} before any call.
  * </ul>
  *
  * <p>Expectations are written out by hand for the key cases and otherwise taken from the reference semantics,
@@ -106,7 +108,7 @@ public abstract class ImageCatalogContract {
 
   /** Filters alone and combined on a large varied catalog, against the reference semantics. */
   @Nested
-  class FiltersMatchTheReferenceSemantics extends ReferenceFiltersContract {
+  class FiltersMatchTheReferenceSemantics extends FiltersMatchTheReferenceSemanticsContract {
     FiltersMatchTheReferenceSemantics() {
       super(ImageCatalogContract.this);
     }

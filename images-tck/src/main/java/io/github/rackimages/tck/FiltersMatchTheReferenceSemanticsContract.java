@@ -31,15 +31,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@link ImageFilter#matches(Image)}) in one page and in a marker walk. Runs as
  * {@code ImageCatalogContract.FiltersMatchTheReferenceSemantics}.
  */
-abstract class ReferenceFiltersContract extends ContractTopic {
+abstract class FiltersMatchTheReferenceSemanticsContract extends ContractTopic {
 
-  ReferenceFiltersContract(ImageCatalogContract suite) {
+  FiltersMatchTheReferenceSemanticsContract(ImageCatalogContract suite) {
     super(suite);
   }
 
   /** On a large varied catalog, one page of up to 1000 lists exactly what the reference semantics list. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("io.github.rackimages.tck.ReferenceFiltersContract#filterCases")
+  @MethodSource("io.github.rackimages.tck.FiltersMatchTheReferenceSemanticsContract#filterCases")
   void listsWhatTheReferenceSemanticsList(String description, ImageFilter filter) {
     List<Image> images = variedCatalog();
     ImageCatalog catalog = catalogOf(images);
@@ -50,7 +50,7 @@ abstract class ReferenceFiltersContract extends ContractTopic {
 
   /** On a large varied catalog, a marker walk in small pages lists what the reference semantics list. */
   @ParameterizedTest(name = "[{index}] {0}")
-  @MethodSource("io.github.rackimages.tck.ReferenceFiltersContract#filterCases")
+  @MethodSource("io.github.rackimages.tck.FiltersMatchTheReferenceSemanticsContract#filterCases")
   void walksWhatTheReferenceSemanticsList(String description, ImageFilter filter) {
     List<Image> images = variedCatalog();
     List<Image> expected = expected(images, filter);
