@@ -51,7 +51,7 @@ class ContractImagesTest {
     List<Image> varied = new ArrayList<>(ContractImages.zoo());
     varied.addAll(TestImages.many(150, 7L));
     Map<String, Integer> counts =
-        ImageCatalogContract.filterCases()
+        FiltersMatchTheReferenceSemanticsContract.filterCases()
             .collect(
                 Collectors.toMap(
                     a -> (String) a.get()[0], a -> reference(varied, (ImageFilter) a.get()[1]).size()));
