@@ -18,7 +18,6 @@ import io.github.rackimages.http.internal.Percent;
 import io.github.rackimages.http.internal.QueryString;
 import io.github.rackimages.http.internal.RequestExecutor;
 import io.github.rackimages.http.internal.Sleeper;
-import io.github.rackimages.http.internal.Version;
 import io.github.rackimages.nova.json.NovaJson;
 import io.github.rackimages.nova.json.WireList;
 import java.net.URI;
@@ -102,19 +101,17 @@ public final class HttpImageCatalog implements ImageCatalog {
     this.defaultPageSize = b.defaultPageSize;
     this.executor =
         new RequestExecutor(
-            new RequestExecutor.Settings(
-                client,
-                authenticator,
-                b.endpointOverride,
-                b.allowInsecureHttp,
-                b.requestTimeout,
-                b.retryPolicy,
-                b.maxBodyBytes,
-                b.clock,
-                b.sleeper,
-                b.logger,
-                b.executor == null ? new CompletableFuture<Void>().defaultExecutor() : b.executor,
-                "rackimages/" + Version.current()),
+            client,
+            authenticator,
+            b.endpointOverride,
+            b.allowInsecureHttp,
+            b.requestTimeout,
+            b.retryPolicy,
+            b.maxBodyBytes,
+            b.clock,
+            b.sleeper,
+            b.logger,
+            b.executor == null ? new CompletableFuture<Void>().defaultExecutor() : b.executor,
             json);
     this.description =
         "HttpImageCatalog[authenticator="
