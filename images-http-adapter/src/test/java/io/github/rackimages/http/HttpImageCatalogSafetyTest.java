@@ -33,7 +33,7 @@ class HttpImageCatalogSafetyTest extends CatalogTestSupport {
             () ->
                 HttpImageCatalog.builder()
                     .token(TOKEN, URI.create("https://compute.example.com/v2/1"))
-                    .endpointOverride(URI.create(endpoint))
+                    .endpoint(URI.create(endpoint))
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("refusing plain http");
