@@ -49,7 +49,11 @@ import java.util.regex.Pattern;
 /**
  * One call to Rackspace Identity v2.0 ({@code POST {identityUrl}/tokens}): writes the request, bounds the
  * answer, maps failures to the {@code ImageCatalogException} tree, and turns a good answer into a session for
- * the chosen region. Stateless between calls; the caching lives in {@link RackspaceIdentityAuthenticator}.
+ * the chosen region. Stateless between calls; the caching lives in {@link SessionCache}, the wait hints and
+ * the 413 rule in {@code WaitHints}.
+ *
+ * <p>Over 300 lines because the request, the bounded read and the error mapping of the one identity call are
+ * kept together; the answer's parsing is {@link IdentityResponse}.
  */
 final class IdentityClient {
 
