@@ -3,8 +3,10 @@ package io.github.rackimages.cli;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.fake.InMemoryImageCatalog;
 import io.github.rackimages.fake.SampleCatalogs;
+import io.github.rackimages.http.HttpCatalogConfig;
 import io.github.rackimages.http.HttpImageCatalog;
 import io.github.rackimages.http.RetryPolicy;
+import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -111,7 +113,9 @@ final class SourceOptions {
   @Option(
       names = "--insecure-http",
       order = 109,
-      description = "Allow plain http to a host that is not loopback (loopback is always allowed).")
+      description =
+          "Allow plain http to a host that is not loopback (loopback is always allowed); the library calls this "
+              + "setting allowInsecureHttp.")
   boolean insecureHttp;
 
   @Option(
@@ -198,14 +202,15 @@ final class SourceOptions {
                     usage(
                         "--endpoint needs a token: set " + ENV_TOKEN + " or give --token (or sign in with "
                             + "--username)"));
+    HttpCatalogConfig.Builder<HttpImageCatalog> config = http();
     try {
-      HttpImageCatalog catalog = http().token(secret, endpoint).build();
+      HttpImageCatalog catalog = config.token(secret, endpoint).build();
       return new Source(
           catalog,
           endpoint.toString(),
           "the token (" + (token != null ? "--token" : ENV_TOKEN) + "): tokens expire, get a new one");
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw usage(builderMessage(e));
+      throw usage(Failures.oneLine(e.getMessage()));
     }
   }
 
@@ -216,34 +221,30 @@ final class SourceOptions {
     if (token != null) {
       throw usage("--token is for --endpoint without a user name; identity issues its own tokens");
     }
-    RackspaceIdentityAuthenticator.Builder auth =
-        RackspaceIdentityAuthenticator.builder()
-            .identityUrl(identity == null ? RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL : identity)
-            .allowInsecureHttp(insecureHttp);
+    HttpCatalogConfig.Builder<HttpImageCatalog> config = http();
     try {
       // An option beats the environment; of the two variables, the API key is Rackspace's recommended way.
       if (apiKey != null) {
-        auth.apiKey(user, apiKey);
+        config.credentials(Credentials.apiKey(user, apiKey));
       } else if (password != null) {
-        auth.password(user, password);
+        config.credentials(Credentials.password(user, password));
       } else if (inv.env(ENV_API_KEY).isPresent()) {
-        auth.apiKey(user, inv.env(ENV_API_KEY).get());
+        config.credentials(Credentials.apiKey(user, inv.env(ENV_API_KEY).get()));
       } else if (inv.env(ENV_PASSWORD).isPresent()) {
-        auth.password(user, inv.env(ENV_PASSWORD).get());
+        config.credentials(Credentials.password(user, inv.env(ENV_PASSWORD).get()));
       } else {
         throw usage(
             "user " + user + " needs an API key or a password: set " + ENV_API_KEY + " (or "
                 + ENV_PASSWORD + "), or give --api-key");
       }
+      if (identity != null) {
+        config.identityUrl(identity);
+      }
       if (region != null) {
-        auth.region(region);
+        config.region(region);
       }
-      if (timeoutSeconds != null) {
-        auth.requestTimeout(timeout());
-      }
-      HttpImageCatalog.Builder catalog = http().authenticator(auth.build());
       if (endpoint != null) {
-        catalog.endpointOverride(endpoint);
+        config.endpoint(endpoint);
       }
       String where = (identity == null ? RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL : identity)
           + " as " + user + (region == null ? "" : " in " + region);
@@ -251,17 +252,20 @@ final class SourceOptions {
           apiKey != null ? "--api-key" : password != null ? "--password"
               : inv.env(ENV_API_KEY).isPresent() ? ENV_API_KEY : ENV_PASSWORD;
       return new Source(
-          catalog.build(),
+          config.build(),
           where,
           "the user name (" + (username != null ? "--username" : ENV_USERNAME) + ") and " + secretName);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw usage(builderMessage(e));
+      throw usage(Failures.oneLine(e.getMessage()));
     }
   }
 
-  /** A builder with the transport options applied. */
-  private HttpImageCatalog.Builder http() {
-    HttpImageCatalog.Builder b = HttpImageCatalog.builder().allowInsecureHttp(insecureHttp);
+  /**
+   * The one configuration's builder with the transport options applied; the library names its own settings in
+   * its messages ({@code allowInsecureHttp} is {@code --insecure-http} here).
+   */
+  private HttpCatalogConfig.Builder<HttpImageCatalog> http() {
+    HttpCatalogConfig.Builder<HttpImageCatalog> b = HttpImageCatalog.builder().allowInsecureHttp(insecureHttp);
     if (maxAttempts != null) {
       if (maxAttempts < 1) {
         throw usage("--max-attempts must be at least 1: " + maxAttempts);
@@ -279,13 +283,6 @@ final class SourceOptions {
       throw usage("--timeout must be at least 1 second: " + timeoutSeconds);
     }
     return Duration.ofSeconds(timeoutSeconds);
-  }
-
-  /** A builder's refusal, in the command line's words. */
-  private static String builderMessage(RuntimeException e) {
-    return Failures.oneLine(e.getMessage())
-        .replace("with allowInsecureHttp(true)", "with --insecure-http")
-        .replace("allowInsecureHttp(true)", "--insecure-http");
   }
 
   private static Optional<String> given(String option) {

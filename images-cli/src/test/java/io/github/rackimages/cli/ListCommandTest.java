@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageFilter;
-import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.ImageType;
@@ -270,8 +269,14 @@ class ListCommandTest {
 
     CliRun run = CliRun.run("list", "--format", "ids", "--changes-since", "2000-01-01T00:00:00Z", "--status", "deleted");
 
-    assertThat(run.outLines()).contains(deleted.id().value());
-    assertThat(ImageId.of(run.outLines().get(0))).isNotNull();
+    List<String> deletedIds =
+        SAMPLE.stream()
+            .filter(i -> i.status() == ImageStatus.DELETED)
+            .sorted(Image.serviceOrder())
+            .map(i -> i.id().value())
+            .toList();
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.outLines()).contains(deleted.id().value()).containsExactlyElementsOf(deletedIds);
   }
 
   private static ByteArrayInputStream bytes(String text) {

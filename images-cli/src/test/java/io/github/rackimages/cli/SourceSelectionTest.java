@@ -46,11 +46,11 @@ class SourceSelectionTest {
         Arguments.of(
             List.of("--endpoint", "http://images.example.com/v2/123456"),
             Map.of("IMAGES_TOKEN", CANARY),
-            "or with --insecure-http"),
+            "or with allowInsecureHttp(true)"),
         Arguments.of(
             List.of("--username", "demo", "--identity", "http://identity.example.com/v2.0"),
             Map.of("RACKSPACE_API_KEY", CANARY),
-            "or --insecure-http for a trusted test network"),
+            "or allowInsecureHttp(true) for a trusted test network"),
         Arguments.of(
             List.of("--endpoint", "http://127.0.0.1:1/v2/123456", "--max-attempts", "0"),
             Map.of("IMAGES_TOKEN", CANARY),

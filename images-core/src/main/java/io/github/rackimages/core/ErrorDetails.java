@@ -18,8 +18,8 @@ public final class ErrorDetails implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** The longest body excerpt kept, in characters. */
-  public static final int MAX_EXCERPT = 512;
+  /** The longest excerpt {@link #withBodyExcerpt} keeps, in characters; adapters choose their own cap. */
+  static final int MAX_EXCERPT = 512;
 
   private static final ErrorDetails NONE = new ErrorDetails(0, null, null, null, null);
 
@@ -82,12 +82,24 @@ public final class ErrorDetails implements Serializable {
   }
 
   /**
-   * With an excerpt of the body; the caller redacts secrets first. A body longer than {@value #MAX_EXCERPT}
-   * characters keeps its first {@value #MAX_EXCERPT} (one fewer when the cut would split a surrogate pair),
-   * followed by {@code ...}.
+   * With the part of the response body the adapter kept, stored as given: the adapter shortens it and redacts
+   * secrets first (how much to keep is its choice, not this value's).
    *
    * @throws NullPointerException if {@code excerpt} is null
    */
+  public ErrorDetails withBody(String excerpt) {
+    return new ErrorDetails(status, faultName, serviceMessage, requestId, Objects.requireNonNull(excerpt, "excerpt"));
+  }
+
+  /**
+   * With an excerpt of the body, cut to its first 512 characters (one fewer when the cut would split a surrogate
+   * pair) followed by {@code ...}.
+   *
+   * @deprecated the cap belongs to the adapter that reads the body: shorten and redact it there and use {@link
+   *     #withBody}. Kept only until the in-memory adapter's fault script moves to {@link #withBody}.
+   * @throws NullPointerException if {@code excerpt} is null
+   */
+  @Deprecated(forRemoval = true)
   public ErrorDetails withBodyExcerpt(String excerpt) {
     Objects.requireNonNull(excerpt, "excerpt");
     String cut = excerpt;
@@ -95,7 +107,7 @@ public final class ErrorDetails implements Serializable {
       int end = Character.isHighSurrogate(excerpt.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
       cut = excerpt.substring(0, end) + "...";
     }
-    return new ErrorDetails(status, faultName, serviceMessage, requestId, cut);
+    return withBody(cut);
   }
 
   /** The HTTP status, when the failure came with one. */

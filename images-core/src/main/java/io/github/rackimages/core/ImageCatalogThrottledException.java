@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The service is rate-limiting this account (413 or 429 {@code overLimit}). {@link #retryAfter()} says how long to wait when the service said so. Retryable, except a 413 without any wait hint: Rackspace also answers 413 for an absolute limit, which no wait lifts ({@link #retryAfter()} is then empty and {@link #isRetryable()} false).
+ * The service is rate-limiting this account (413 or 429 {@code overLimit}). {@link #retryAfter()} says how long
+ * to wait when the service said so. Retryable unless the adapter that raised it decided otherwise (an adapter may
+ * know that a particular answer is an absolute limit, which no wait lifts).
  *
  * @since 1.0
  */
@@ -14,8 +16,11 @@ public class ImageCatalogThrottledException extends ImageCatalogServiceException
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;
+  private final boolean retryable;
 
   /**
+   * A retryable failure.
+   *
    * @param message what went wrong, in words a user can act on
    * @param details what is known of the failed call
    * @param retryAfter how long the service asked to wait, or {@code null} when it did not say
@@ -23,11 +28,28 @@ public class ImageCatalogThrottledException extends ImageCatalogServiceException
    * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
   public ImageCatalogThrottledException(String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
+    this(message, details, retryAfter, true, cause);
+  }
+
+  /**
+   * A failure whose retryability the raising adapter decided: it knows its service's rules (Rackspace, for one,
+   * answers 413 for an absolute limit too, which no wait lifts).
+   *
+   * @param message what went wrong, in words a user can act on
+   * @param details what is known of the failed call
+   * @param retryAfter how long the service asked to wait, or {@code null} when it did not say
+   * @param retryable whether the same call may succeed if made again later
+   * @param cause the underlying failure, or {@code null}
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  public ImageCatalogThrottledException(
+      String message, ErrorDetails details, Duration retryAfter, boolean retryable, Throwable cause) {
     super(message, details, cause);
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
     this.retryAfter = retryAfter;
+    this.retryable = retryable;
   }
 
   /**
@@ -49,16 +71,17 @@ public class ImageCatalogThrottledException extends ImageCatalogServiceException
     return Optional.ofNullable(retryAfter);
   }
 
+  /** Whether the same call may succeed if made again later, as the adapter that raised it decided. */
   @Override
   public boolean isRetryable() {
-    // Rackspace answers 413 for absolute limits too; without any wait hint no wait lifts it.
-    return retryAfter != null || statusCode().orElse(0) != 413;
+    return retryable;
   }
 
   /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
   protected ImageCatalogThrottledException(ImageCatalogThrottledException original) {
     super(original);
     this.retryAfter = original.retryAfter;
+    this.retryable = original.retryable;
   }
 
   @Override

@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The service is unavailable (503 {@code serviceUnavailable}): maintenance, overload, or a global rate limit. {@link #retryAfter()} says how long to wait when the service said so. Retryable.
+ * The service is unavailable (503 {@code serviceUnavailable}): maintenance, overload, or a global rate limit.
+ * {@link #retryAfter()} says how long to wait when the service said so. Retryable unless the adapter that raised
+ * it decided otherwise.
  *
  * @since 1.0
  */
@@ -14,8 +16,11 @@ public class ImageCatalogUnavailableException extends ImageCatalogServiceExcepti
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;
+  private final boolean retryable;
 
   /**
+   * A retryable failure.
+   *
    * @param message what went wrong, in words a user can act on
    * @param details what is known of the failed call
    * @param retryAfter how long the service asked to wait, or {@code null} when it did not say
@@ -23,11 +28,28 @@ public class ImageCatalogUnavailableException extends ImageCatalogServiceExcepti
    * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
   public ImageCatalogUnavailableException(String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
+    this(message, details, retryAfter, true, cause);
+  }
+
+  /**
+   * A failure whose retryability the raising adapter decided: it knows its service's rules (Rackspace, for one,
+   * answers 413 for an absolute limit too, which no wait lifts).
+   *
+   * @param message what went wrong, in words a user can act on
+   * @param details what is known of the failed call
+   * @param retryAfter how long the service asked to wait, or {@code null} when it did not say
+   * @param retryable whether the same call may succeed if made again later
+   * @param cause the underlying failure, or {@code null}
+   * @throws IllegalArgumentException if {@code retryAfter} is negative
+   */
+  public ImageCatalogUnavailableException(
+      String message, ErrorDetails details, Duration retryAfter, boolean retryable, Throwable cause) {
     super(message, details, cause);
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
     }
     this.retryAfter = retryAfter;
+    this.retryable = retryable;
   }
 
   /**
@@ -49,15 +71,17 @@ public class ImageCatalogUnavailableException extends ImageCatalogServiceExcepti
     return Optional.ofNullable(retryAfter);
   }
 
+  /** Whether the same call may succeed if made again later, as the adapter that raised it decided. */
   @Override
   public boolean isRetryable() {
-    return true;
+    return retryable;
   }
 
   /** A copy of {@code original} for another caller (see {@link ImageCatalogException#copy()}). */
   protected ImageCatalogUnavailableException(ImageCatalogUnavailableException original) {
     super(original);
     this.retryAfter = original.retryAfter;
+    this.retryable = original.retryable;
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@SuppressWarnings("removal") // the deprecated excerpt cap is still tested until it goes
 class ErrorDetailsTest {
 
   @Test
@@ -45,7 +46,7 @@ class ErrorDetailsTest {
             .withFaultName("badRequest")
             .withServiceMessage("limit param must be positive")
             .withRequestId("req-1")
-            .withBodyExcerpt("{\"badRequest\":{}}");
+            .withBody("{\"badRequest\":{}}");
 
     assertThat(status.faultName()).isEmpty();
     assertThat(all.statusCode()).hasValue(400);
@@ -65,6 +66,13 @@ class ErrorDetailsTest {
     assertThat(details.describe()).isEqualTo("itemNotFound (request req-2)");
     assertThat(ErrorDetails.none().withServiceMessage("m").describe()).isEqualTo("\"m\"");
     assertThat(ErrorDetails.none().withRequestId("r").describe()).isEqualTo("(request r)");
+  }
+
+  @Test
+  void aBodyIsKeptAsTheAdapterGaveIt() {
+    String body = "x".repeat(ErrorDetails.MAX_EXCERPT * 3);
+
+    assertThat(ErrorDetails.none().withBody(body).bodyExcerpt()).contains(body);
   }
 
   @Test
@@ -96,7 +104,7 @@ class ErrorDetailsTest {
 
   @Test
   void theBodyExcerptIsNotPartOfTheDescription() {
-    assertThat(ErrorDetails.status(500).withBodyExcerpt("body").describe()).isEqualTo("HTTP 500");
+    assertThat(ErrorDetails.status(500).withBody("body").describe()).isEqualTo("HTTP 500");
   }
 
   @Test
@@ -106,6 +114,7 @@ class ErrorDetailsTest {
     assertThatNullPointerException().isThrownBy(() -> none.withFaultName(null)).withMessage("faultName");
     assertThatNullPointerException().isThrownBy(() -> none.withServiceMessage(null)).withMessage("message");
     assertThatNullPointerException().isThrownBy(() -> none.withRequestId(null)).withMessage("requestId");
+    assertThatNullPointerException().isThrownBy(() -> none.withBody(null)).withMessage("excerpt");
     assertThatNullPointerException().isThrownBy(() -> none.withBodyExcerpt(null)).withMessage("excerpt");
   }
 
@@ -118,7 +127,7 @@ class ErrorDetailsTest {
         .hasSameHashCodeAs(ErrorDetails.status(503).withFaultName("serviceUnavailable").withRequestId("r"))
         .isNotEqualTo(ErrorDetails.status(500).withFaultName("serviceUnavailable").withRequestId("r"))
         .isNotEqualTo(one.withRequestId("s"))
-        .isNotEqualTo(one.withBodyExcerpt("b"))
+        .isNotEqualTo(one.withBody("b"))
         .isNotEqualTo(one.withServiceMessage("m"));
     assertThat(ErrorDetails.none()).isEqualTo(ErrorDetails.none());
   }

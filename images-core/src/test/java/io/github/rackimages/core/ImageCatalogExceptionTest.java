@@ -248,7 +248,7 @@ class ImageCatalogExceptionTest {
   @Test
   void anExceptionSurvivesSerializationWithItsDetailsWaitAndResumeMarker() throws Exception {
     ImageCatalogThrottledException original = (ImageCatalogThrottledException)
-        new ImageCatalogThrottledException("slow down", DETAILS.withBodyExcerpt("{}"), Duration.ofSeconds(5), null)
+        new ImageCatalogThrottledException("slow down", DETAILS.withBody("{}"), Duration.ofSeconds(5), null)
             .interruptingWalk(PageMarker.of("img-3"));
 
     ImageCatalogThrottledException copy = roundTrip(original);
@@ -280,12 +280,27 @@ class ImageCatalogExceptionTest {
     }
   }
 
-  /** A 413 with no wait is an absolute limit on Rackspace: no wait lifts it, so it is not retryable. */
+  /** Core knows no service's rules: the adapter decides, and without a decision a throttle is retryable. */
   @Test
-  void a413WithoutAnyWaitIsNotRetryableButAThrottleWithAWaitIs() {
+  void retryabilityOfAThrottleOrAnOutageIsWhatTheAdapterDecided() {
     ErrorDetails overLimit = ErrorDetails.status(413).withFaultName("overLimit");
-    assertThat(new ImageCatalogThrottledException("m", overLimit, null, null).isRetryable()).isFalse();
-    assertThat(new ImageCatalogThrottledException("m", overLimit, Duration.ofSeconds(2), null).isRetryable()).isTrue();
-    assertThat(new ImageCatalogThrottledException("m", ErrorDetails.status(429), null, null).isRetryable()).isTrue();
+    assertThat(new ImageCatalogThrottledException("m", overLimit, null, null).isRetryable()).isTrue();
+    assertThat(new ImageCatalogThrottledException("m", overLimit, null, false, null).isRetryable()).isFalse();
+    assertThat(new ImageCatalogThrottledException("m", overLimit, Duration.ofSeconds(2), true, null).isRetryable())
+        .isTrue();
+    assertThat(new ImageCatalogUnavailableException("m", ErrorDetails.status(503), null, null).isRetryable()).isTrue();
+    assertThat(new ImageCatalogUnavailableException("m", ErrorDetails.status(503), null, false, null).isRetryable())
+        .isFalse();
+  }
+
+  @Test
+  void aCopyKeepsTheAdaptersDecisionOnRetrying() {
+    ImageCatalogThrottledException absolute =
+        new ImageCatalogThrottledException("m", ErrorDetails.status(413), null, false, null);
+    ImageCatalogUnavailableException final503 =
+        new ImageCatalogUnavailableException("m", ErrorDetails.status(503), null, false, null);
+
+    assertThat(absolute.copy().isRetryable()).isFalse();
+    assertThat(final503.copy().isRetryable()).isFalse();
   }
 }

@@ -73,7 +73,7 @@ public final class GuiceWiringExample {
     Objects.requireNonNull(env, "env");
     String username = required(env, "RACKSPACE_USERNAME");
     String apiKey = required(env, "RACKSPACE_API_KEY");
-    HttpCatalogConfig.Builder config =
+    HttpCatalogConfig.Builder<HttpCatalogConfig> config =
         HttpCatalogConfig.builder().credentials(Credentials.apiKey(username, apiKey));
     Optional.ofNullable(env.get("RACKSPACE_REGION")).filter(s -> !s.isBlank()).ifPresent(config::region);
     Optional.ofNullable(env.get("RACKSPACE_IDENTITY_URL"))

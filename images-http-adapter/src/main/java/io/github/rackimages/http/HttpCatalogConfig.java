@@ -1,28 +1,39 @@
 package io.github.rackimages.http;
 
 import io.github.rackimages.core.PageRequest;
+import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import io.github.rackimages.http.internal.Endpoints;
+import io.github.rackimages.http.internal.Sleeper;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
- * Everything needed to build an {@link HttpImageCatalog}, as one typed, immutable value: how to authenticate
- * (Rackspace Identity credentials with a region, or a token with its endpoint), timeouts, retries, the default
- * page size and whether plain http is allowed. It is what {@code HttpImageCatalogModule} takes, and what an
- * application can read from its own configuration file; {@link HttpImageCatalog.Builder#config} applies it
- * without Guice. {@link #toString()} never shows the API key, password or token.
+ * The one configuration of the HTTP adapter, as an immutable value with one builder and one set of names: how to
+ * authenticate (Rackspace Identity {@code credentials} with a {@code region}, a {@code token} with its
+ * {@code endpoint}, or an {@code authenticator} of your own), the {@code endpoint} requests go to, timeouts,
+ * retries, the page size, plain-http permission and the body cap. {@link HttpImageCatalog#create} and
+ * {@code HttpImageCatalogModule} take it; {@link HttpImageCatalog#builder()} is the same builder, ending in the
+ * catalog. {@link #toString()} never shows the API key, password or token. The value is plain data: endpoints
+ * are checked for plain http when the catalog is created.
  *
  * <pre>{@code
  * HttpCatalogConfig config = HttpCatalogConfig.builder()
  *     .credentials(Credentials.apiKey("jdoe", System.getenv("RAX_API_KEY")))
  *     .region("DFW")
- *     .retryPolicy(RetryPolicy.defaults())
  *     .build();
+ * ImageCatalog catalog = HttpImageCatalog.create(config);
  * }</pre>
+ *
+ * <p>Longer than 300 lines because every setting's accessor and builder method live here, side by side: that is
+ * what keeps one name per setting.
  *
  * @since 1.0
  */
@@ -32,20 +43,27 @@ public final class HttpCatalogConfig {
   private final Credentials credentials;
   private final String region;
   private final String token;
+  private final URI tokenEndpoint;
+  private final Authenticator authenticator;
   private final URI endpoint;
+  private final HttpClient httpClient;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final RetryPolicy retryPolicy;
   private final int pageSize;
   private final boolean allowInsecureHttp;
   private final long maxBodyBytes;
+  private final Clock clock;
+  private final Executor executor;
+  private final Sleeper sleeper;
+  private final System.Logger logger;
 
-  private HttpCatalogConfig(Builder b) {
-    if ((b.credentials == null) == (b.token == null)) {
-      throw new IllegalStateException(
-          b.credentials == null
-              ? "no authentication: give credentials(...) or token(...)"
-              : "give credentials(...) or token(...), not both");
+  private HttpCatalogConfig(Builder<?> b) {
+    if (b.credentials == null && b.token == null && b.authenticator == null) {
+      throw new IllegalStateException("no authentication: give credentials(...), token(...) or authenticator(...)");
+    }
+    if (b.credentials != null && b.token != null) {
+      throw new IllegalStateException("give credentials(...) or token(...), not both");
     }
     if (b.token != null && b.region != null) {
       throw new IllegalStateException("a region chooses an endpoint from the identity catalog; with a token, give"
@@ -55,18 +73,30 @@ public final class HttpCatalogConfig {
     this.credentials = b.credentials;
     this.region = b.region;
     this.token = b.token;
+    this.tokenEndpoint = b.tokenEndpoint;
+    this.authenticator = b.authenticator;
     this.endpoint = b.endpoint;
+    this.httpClient = b.httpClient;
     this.connectTimeout = b.connectTimeout;
     this.requestTimeout = b.requestTimeout;
     this.retryPolicy = b.retryPolicy;
     this.pageSize = b.pageSize;
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.maxBodyBytes = b.maxBodyBytes;
+    this.clock = b.clock;
+    this.executor = b.executor;
+    this.sleeper = b.sleeper;
+    this.logger = b.logger;
   }
 
-  /** A builder: {@link Builder#credentials} or {@link Builder#token} is required, everything else has defaults. */
-  public static Builder builder() {
-    return new Builder();
+  /** A builder of the value; one of {@code credentials}, {@code token} or {@code authenticator} is required. */
+  public static Builder<HttpCatalogConfig> builder() {
+    return new Builder<>(Function.identity());
+  }
+
+  /** A builder that starts from every setting of this value. */
+  public Builder<HttpCatalogConfig> toBuilder() {
+    return new Builder<>(this, Function.identity());
   }
 
   /** The identity endpoint ({@link RackspaceIdentityAuthenticator#DEFAULT_IDENTITY_URL} unless set). */
@@ -74,7 +104,7 @@ public final class HttpCatalogConfig {
     return identityUrl;
   }
 
-  /** The Rackspace Identity credentials; empty when a token is configured. */
+  /** The Rackspace Identity credentials; empty when a token or an authenticator is configured. */
   public Optional<Credentials> credentials() {
     return Optional.ofNullable(credentials);
   }
@@ -84,22 +114,27 @@ public final class HttpCatalogConfig {
     return Optional.ofNullable(region);
   }
 
-  /** Whether a fixed token is configured (the token itself is not readable here). */
-  public boolean hasToken() {
-    return token != null;
-  }
-
-  /** The token, for the catalog's builder only. */
+  /** The token, for the catalog only (never readable by users of the value). */
   String token() {
     return token;
   }
 
+  /** The authenticator of your own, when one replaces credentials and token. */
+  public Optional<Authenticator> authenticator() {
+    return Optional.ofNullable(authenticator);
+  }
+
   /**
-   * The compute endpoint: the one the token is for, or, with credentials, an override of the catalog's choice;
-   * empty when identity chooses.
+   * The compute endpoint every request goes to: the one the token is for, or, with credentials or an
+   * authenticator, the one to use instead of the one they name; empty when they choose.
    */
   public Optional<URI> endpoint() {
-    return Optional.ofNullable(endpoint);
+    return Optional.ofNullable(endpoint != null ? endpoint : tokenEndpoint);
+  }
+
+  /** The client to send requests with; empty for one the catalog builds. */
+  public Optional<HttpClient> httpClient() {
+    return Optional.ofNullable(httpClient);
   }
 
   /** How long to wait for a connection (10 s unless set). */
@@ -117,7 +152,7 @@ public final class HttpCatalogConfig {
     return retryPolicy;
   }
 
-  /** The page size of {@code stream(filter)} walks. */
+  /** The page size of {@code stream(filter)} walks ({@value PageRequest#MAX_LIMIT} unless set). */
   public int pageSize() {
     return pageSize;
   }
@@ -132,62 +167,102 @@ public final class HttpCatalogConfig {
     return maxBodyBytes;
   }
 
+  /** The clock for token freshness, the retry budget and {@code Retry-After} dates (the system clock unless set). */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Where the asynchronous methods read bodies and wait; empty for {@link java.util.concurrent.CompletableFuture}'s. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
+  Sleeper sleeper() { return sleeper; }
+
+  System.Logger logger() { return logger; }
+
   /** Every setting, with the API key, password and token shown as {@code ****}. */
   @Override
   public String toString() {
     return "HttpCatalogConfig["
         + (credentials != null
             ? "identityUrl=" + identityUrl + ", credentials=" + credentials + (region == null ? "" : ", region=" + region)
-            : "token=****")
-        + (endpoint == null ? "" : ", endpoint=" + endpoint)
-        + ", connectTimeout="
-        + connectTimeout
-        + ", requestTimeout="
-        + requestTimeout
-        + ", "
-        + retryPolicy
-        + ", pageSize="
-        + pageSize
-        + ", allowInsecureHttp="
-        + allowInsecureHttp
-        + ", maxBodyBytes="
-        + maxBodyBytes
-        + "]";
+            : token != null ? "token=****" : "authenticator=" + authenticator)
+        + endpoint().map(e -> ", endpoint=" + e).orElse("")
+        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", " + retryPolicy
+        + ", pageSize=" + pageSize + ", allowInsecureHttp=" + allowInsecureHttp + ", maxBodyBytes=" + maxBodyBytes + "]";
   }
 
   /**
-   * Builds an {@link HttpCatalogConfig}; not thread-safe. Each setter validates its argument at once.
+   * Builds the configuration and, through {@link HttpImageCatalog#builder()}, the catalog; not thread-safe. Each
+   * setter validates its argument at once; {@link #build()} checks that they fit together. Of
+   * {@link #credentials}, {@link #token} and {@link #authenticator}, an authenticator replaces the other two and
+   * they replace it; credentials and a token together are refused.
    *
+   * @param <R> what {@link #build()} returns: the configuration, or the catalog made from it
    * @since 1.0
    */
-  public static final class Builder {
+  public static final class Builder<R> {
+    private final Function<HttpCatalogConfig, R> finish;
     private URI identityUrl = RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL;
     private Credentials credentials;
     private String region;
     private String token;
+    private URI tokenEndpoint;
+    private Authenticator authenticator;
     private URI endpoint;
+    private HttpClient httpClient;
     private Duration connectTimeout = HttpImageCatalog.DEFAULT_CONNECT_TIMEOUT;
     private Duration requestTimeout = HttpImageCatalog.DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int pageSize = PageRequest.MAX_LIMIT;
     private boolean allowInsecureHttp;
     private long maxBodyBytes = HttpImageCatalog.DEFAULT_MAX_BODY_BYTES;
+    private Clock clock = Clock.systemUTC();
+    private Executor executor;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private System.Logger logger = System.getLogger(HttpImageCatalog.LOGGER_NAME);
 
-    private Builder() {}
+    Builder(Function<HttpCatalogConfig, R> finish) {
+      this.finish = finish;
+    }
+
+    private Builder(HttpCatalogConfig c, Function<HttpCatalogConfig, R> finish) {
+      this(finish);
+      identityUrl = c.identityUrl;
+      credentials = c.credentials;
+      region = c.region;
+      token = c.token;
+      tokenEndpoint = c.tokenEndpoint;
+      authenticator = c.authenticator;
+      endpoint = c.endpoint;
+      httpClient = c.httpClient;
+      connectTimeout = c.connectTimeout;
+      requestTimeout = c.requestTimeout;
+      retryPolicy = c.retryPolicy;
+      pageSize = c.pageSize;
+      allowInsecureHttp = c.allowInsecureHttp;
+      maxBodyBytes = c.maxBodyBytes;
+      clock = c.clock;
+      executor = c.executor;
+      sleeper = c.sleeper;
+      logger = c.logger;
+    }
 
     /**
      * The identity endpoint (default {@code https://identity.api.rackspacecloud.com/v2.0}).
      *
      * @throws IllegalArgumentException if it is not an absolute http(s) URL without user info, query or fragment
      */
-    public Builder identityUrl(URI identityUrl) {
+    public Builder<R> identityUrl(URI identityUrl) {
       this.identityUrl = Endpoints.normalize(identityUrl);
       return this;
     }
 
-    /** Authenticate with Rackspace Identity (an API key or a password). */
-    public Builder credentials(Credentials credentials) {
+    /** Authenticate with Rackspace Identity (an API key or a password); replaces an {@link #authenticator}. */
+    public Builder<R> credentials(Credentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
+      this.authenticator = null;
       return this;
     }
 
@@ -197,7 +272,7 @@ public final class HttpCatalogConfig {
      *
      * @throws IllegalArgumentException if it is blank
      */
-    public Builder region(String region) {
+    public Builder<R> region(String region) {
       Objects.requireNonNull(region, "region");
       if (region.isBlank()) {
         throw new IllegalArgumentException("region must not be blank: '" + region + "'");
@@ -207,53 +282,87 @@ public final class HttpCatalogConfig {
     }
 
     /**
-     * Use a token you already have, with the compute endpoint it is for.
+     * A token you already have and the compute endpoint it is for; a 401 cannot be cured by renewal then.
+     * Replaces an {@link #authenticator}.
      *
      * @throws IllegalArgumentException if the token is blank or not printable ASCII (never echoed), or the
      *     endpoint is not an absolute http(s) URL
      */
-    public Builder token(String token, URI endpoint) {
+    public Builder<R> token(String token, URI endpoint) {
       Objects.requireNonNull(token, "token");
       if (token.isBlank() || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
         throw new IllegalArgumentException("token must be printable ASCII without spaces");
       }
+      this.tokenEndpoint = Endpoints.normalize(endpoint);
       this.token = token;
-      this.endpoint = Endpoints.normalize(endpoint);
+      this.authenticator = null;
       return this;
     }
 
     /**
-     * With credentials: the compute endpoint to use instead of the one identity's catalog names.
+     * Where tokens and the endpoint come from, instead of {@link #credentials} or {@link #token} (which it
+     * replaces): an implementation of your own, or a {@link RackspaceIdentityAuthenticator} built yourself.
+     */
+    public Builder<R> authenticator(Authenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      this.credentials = null;
+      this.token = null;
+      this.tokenEndpoint = null;
+      return this;
+    }
+
+    /**
+     * The compute endpoint every request goes to: with credentials or an authenticator, instead of the one they
+     * name (a proxy, an emulator); with a token, instead of the one given with it. The token is sent there.
      *
      * @throws IllegalArgumentException if it is not an absolute http(s) URL without user info, query or fragment
      */
-    public Builder endpoint(URI endpoint) {
+    public Builder<R> endpoint(URI endpoint) {
       this.endpoint = Endpoints.normalize(endpoint);
       return this;
     }
 
     /**
-     * How long to wait for a connection (default 10 s).
+     * The client to send requests with (identity's too), for your proxy, TLS or executor. Its own connect timeout
+     * applies, and it must not follow redirects: it would send the token wherever the service points. Without
+     * it, the catalog builds one client with {@link #connectTimeout}, HTTP/1.1 and no redirects.
+     *
+     * @throws IllegalArgumentException if the client follows redirects
+     */
+    public Builder<R> httpClient(HttpClient client) {
+      Objects.requireNonNull(client, "httpClient");
+      if (client.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalArgumentException(
+            "the HttpClient must not follow redirects (it would send the token to wherever the service points);"
+                + " build it with followRedirects(HttpClient.Redirect.NEVER), not " + client.followRedirects());
+      }
+      this.httpClient = client;
+      return this;
+    }
+
+    /**
+     * How long to wait for a connection (default 10 s); not used with an {@link #httpClient} of your own.
      *
      * @throws IllegalArgumentException if not positive
      */
-    public Builder connectTimeout(Duration timeout) {
+    public Builder<R> connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
     /**
-     * How long to wait for each response's headers, and again for its body (default 30 s).
+     * How long to wait for each response's headers, and again for its body (default 30 s), identity's included;
+     * a timeout is a network failure, retried as the policy allows.
      *
      * @throws IllegalArgumentException if not positive
      */
-    public Builder requestTimeout(Duration timeout) {
+    public Builder<R> requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
       return this;
     }
 
-    /** When to retry (default {@link RetryPolicy#defaults()}). */
-    public Builder retryPolicy(RetryPolicy retryPolicy) {
+    /** When to retry (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} never retries). */
+    public Builder<R> retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
@@ -263,24 +372,25 @@ public final class HttpCatalogConfig {
      *
      * @throws IllegalArgumentException if not within 1..{@value PageRequest#MAX_LIMIT}
      */
-    public Builder pageSize(int pageSize) {
+    public Builder<R> pageSize(int pageSize) {
       PageRequest.first(pageSize);
       this.pageSize = pageSize;
       return this;
     }
 
     /** Whether plain http may carry tokens and credentials to a host that is not loopback (default false). */
-    public Builder allowInsecureHttp(boolean allow) {
+    public Builder<R> allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
       return this;
     }
 
     /**
-     * The largest response body read (default 16 MiB).
+     * The largest response body read (default 16 MiB, about ten pages of 1000 detailed images); a larger one is
+     * an {@link io.github.rackimages.core.ImageCatalogProtocolException}.
      *
      * @throws IllegalArgumentException if below 1024
      */
-    public Builder maxBodyBytes(long maxBodyBytes) {
+    public Builder<R> maxBodyBytes(long maxBodyBytes) {
       if (maxBodyBytes < 1024) {
         throw new IllegalArgumentException("maxBodyBytes must be >= 1024: " + maxBodyBytes);
       }
@@ -288,14 +398,43 @@ public final class HttpCatalogConfig {
       return this;
     }
 
+    /** The clock for token freshness, the retry budget and {@code Retry-After} dates (default the system's). */
+    public Builder<R> clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
     /**
-     * The config.
-     *
-     * @throws IllegalStateException if neither or both of credentials and token were given, or a region was
-     *     given with a token
+     * Where the asynchronous methods read bodies and schedule retries (default: the executor of
+     * {@link java.util.concurrent.CompletableFuture}'s async methods). Give one whose threads may block.
      */
-    public HttpCatalogConfig build() {
-      return new HttpCatalogConfig(this);
+    public Builder<R> executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    // How waits are made and where requests are logged: tests record both.
+    Builder<R> sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    Builder<R> logger(System.Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * The configuration, or (from {@link HttpImageCatalog#builder()}) the catalog made from it, which makes no
+     * request: the first call to the authenticator and the service happens on first use.
+     *
+     * @throws IllegalStateException if no way to authenticate was given, credentials and a token both were, or
+     *     a region was given with a token
+     * @throws IllegalArgumentException when building the catalog, if an endpoint or the identity URL is plain
+     *     {@code http} to a host that is not loopback and {@link #allowInsecureHttp} is not set
+     */
+    public R build() {
+      return finish.apply(new HttpCatalogConfig(this));
     }
 
     private static Duration positive(Duration d, String name) {

@@ -30,7 +30,7 @@ abstract class CatalogTestSupport {
   }
 
   /** A builder for a catalog on the test server with a fixed token and no retries. */
-  HttpImageCatalog.Builder builder() {
+  HttpCatalogConfig.Builder<HttpImageCatalog> builder() {
     return HttpImageCatalog.builder()
         .token(TOKEN, server.endpoint())
         .clock(clock)

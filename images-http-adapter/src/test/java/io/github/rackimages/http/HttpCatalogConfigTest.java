@@ -26,7 +26,9 @@ class HttpCatalogConfigTest extends CatalogTestSupport {
     assertThat(c.credentials()).contains(KEY);
     assertThat(c.region()).isEmpty();
     assertThat(c.endpoint()).isEmpty();
-    assertThat(c.hasToken()).isFalse();
+    assertThat(c.authenticator()).isEmpty();
+    assertThat(c.httpClient()).isEmpty();
+    assertThat(c.executor()).isEmpty();
     assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.retryPolicy()).isEqualTo(RetryPolicy.defaults());
@@ -72,7 +74,7 @@ class HttpCatalogConfigTest extends CatalogTestSupport {
     HttpCatalogConfig config =
         HttpCatalogConfig.builder().token(TOKEN, server.endpoint()).pageSize(7).retryPolicy(RetryPolicy.none()).build();
 
-    HttpImageCatalog catalog = HttpImageCatalog.builder().config(config).logger(logger).build();
+    HttpImageCatalog catalog = HttpImageCatalog.create(config.toBuilder().logger(logger).build());
 
     assertThat(catalog.stream(ImageFilter.all()).count()).isEqualTo(1);
     assertThat(server.takeRequest().rawQuery()).isEqualTo("limit=7");
@@ -83,10 +85,7 @@ class HttpCatalogConfigTest extends CatalogTestSupport {
     CountingAuthenticator auth = new CountingAuthenticator(server.endpoint());
     server.enqueue(CannedResponse.json(200, NovaBodies.detailPage(List.of(), null)));
 
-    HttpImageCatalog.builder()
-        .config(HttpCatalogConfig.builder().credentials(KEY).build())
-        .authenticator(auth)
-        .build()
+    HttpImageCatalog.create(HttpCatalogConfig.builder().credentials(KEY).build().toBuilder().authenticator(auth).build())
         .stream(ImageFilter.all())
         .count();
 
@@ -101,7 +100,7 @@ class HttpCatalogConfigTest extends CatalogTestSupport {
             .credentials(KEY)
             .build();
 
-    assertThatThrownBy(() -> HttpImageCatalog.builder().config(config).build())
+    assertThatThrownBy(() -> HttpImageCatalog.create(config))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("k3y-secret");
   }

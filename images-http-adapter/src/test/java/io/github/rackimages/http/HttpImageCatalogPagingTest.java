@@ -180,7 +180,7 @@ class HttpImageCatalogPagingTest extends CatalogTestSupport {
   void theDefaultPageSizeSetsTheStreamsLimit() {
     server.enqueue(CannedResponse.json(200, NovaBodies.detailPage(List.of("a"), null)));
 
-    assertThat(builder().defaultPageSize(50).build().stream(ImageFilter.all()).count()).isEqualTo(1);
+    assertThat(builder().pageSize(50).build().stream(ImageFilter.all()).count()).isEqualTo(1);
     assertThat(server.takeRequest().rawQuery()).isEqualTo("limit=50");
   }
 

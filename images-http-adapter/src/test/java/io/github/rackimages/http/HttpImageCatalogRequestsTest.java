@@ -136,10 +136,10 @@ class HttpImageCatalogRequestsTest extends CatalogTestSupport {
   }
 
   @Test
-  void endpointOverrideReceivesTheRequestsInsteadOfTheSessionEndpoint() {
+  void aConfiguredEndpointReceivesTheRequestsInsteadOfTheSessionEndpoint() {
     try (CannedServer other = CannedServer.start()) {
       other.enqueue(CannedResponse.json(200, NovaBodies.detailPage(List.of("x"), null)));
-      HttpImageCatalog catalog = builder().endpointOverride(URI.create(other.url("/v2/999/"))).build();
+      HttpImageCatalog catalog = builder().endpoint(URI.create(other.url("/v2/999/"))).build();
 
       assertThat(catalog.list(ImageFilter.all(), PageRequest.first(1)).items()).hasSize(1);
 

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -33,26 +37,58 @@ class HttpImageCatalogSafetyTest extends CatalogTestSupport {
             () ->
                 HttpImageCatalog.builder()
                     .token(TOKEN, URI.create("https://compute.example.com/v2/1"))
-                    .endpointOverride(URI.create(endpoint))
+                    .endpoint(URI.create(endpoint))
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("refusing plain http");
   }
 
+  @Test
+  void aLoopbackPlainHttpEndpointIsAcceptedAndReceivesTheToken() {
+    server.enqueue(CannedResponse.json(200, NovaBodies.detailPage(List.of("a"), null)));
+
+    HttpImageCatalog catalog = HttpImageCatalog.builder().token(TOKEN, server.endpoint()).build();
+
+    assertThat(server.endpoint().getScheme()).isEqualTo("http");
+    assertThat(catalog.list(ImageFilter.all(), PageRequest.first(5)).items()).hasSize(1);
+    assertThat(server.takeRequest().header("X-Auth-Token")).contains(TOKEN);
+  }
+
+  /** Accepted means sent: the call reaches the network (a port nobody listens on) instead of being refused. */
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8080/v2/1", "http://localhost/v2/1", "http://[::1]:9/v2/1", "https://x.example/v2/1"})
-  void loopbackOrHttpsEndpointsAreAccepted(String endpoint) {
-    assertThat(HttpImageCatalog.builder().token(TOKEN, URI.create(endpoint)).build()).isNotNull();
+  @ValueSource(strings = {"http://localhost:%d/v2/1", "http://[::1]:%d/v2/1", "https://127.0.0.1:%d/v2/1"})
+  void loopbackOrHttpsEndpointsAreAccepted(String endpoint) throws IOException {
+    URI uri = URI.create(String.format(endpoint, closedPort()));
+
+    assertTriedToSend(HttpImageCatalog.builder().token(TOKEN, uri));
   }
 
   @Test
-  void plainHttpToARemoteHostIsAcceptedWhenAllowed() {
-    assertThat(
-            HttpImageCatalog.builder()
-                .token(TOKEN, URI.create("http://compute.example.com/v2/1"))
-                .allowInsecureHttp(true)
-                .build())
-        .isNotNull();
+  void plainHttpToARemoteHostIsAcceptedWhenAllowed() throws IOException {
+    // 192.0.2.0/24 is TEST-NET-1: never routed, so the attempt fails on the network, not in the catalog.
+    URI remote = URI.create("http://192.0.2.1:" + closedPort() + "/v2/1");
+
+    assertTriedToSend(HttpImageCatalog.builder().token(TOKEN, remote).allowInsecureHttp(true));
+  }
+
+  private static void assertTriedToSend(HttpCatalogConfig.Builder<HttpImageCatalog> builder) {
+    HttpImageCatalog catalog =
+        builder
+            .connectTimeout(Duration.ofSeconds(1))
+            .requestTimeout(Duration.ofSeconds(2))
+            .retryPolicy(RetryPolicy.none())
+            .build();
+
+    assertThatThrownBy(() -> catalog.list(ImageFilter.all(), PageRequest.first(1)))
+        .isInstanceOf(ImageCatalogTransportException.class)
+        .hasMessageNotContaining("refusing")
+        .hasMessageNotContaining(TOKEN);
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test

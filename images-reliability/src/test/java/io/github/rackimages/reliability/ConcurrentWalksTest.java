@@ -69,7 +69,7 @@ class ConcurrentWalksTest {
                   .identityUrl(URI.create(proxy.origin() + "/v2.0"))
                   .apiKey(ImageEmulator.DEFAULT_USERNAME, ImageEmulator.DEFAULT_API_KEY)
                   .build())
-          .endpointOverride(URI.create(proxy.origin() + emulator.computeEndpoint().getPath()))
+          .endpoint(URI.create(proxy.origin() + emulator.computeEndpoint().getPath()))
           .retryPolicy(RetryPolicy.builder().maxAttempts(2).baseDelay(Duration.ofMillis(1))
               .maxDelay(Duration.ofMillis(5)).build())
           .build();

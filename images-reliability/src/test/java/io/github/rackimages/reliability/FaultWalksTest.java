@@ -103,7 +103,7 @@ class FaultWalksTest {
                 .apiKey(ImageEmulator.DEFAULT_USERNAME, ImageEmulator.DEFAULT_API_KEY)
                 .requestTimeout(REQUEST_TIMEOUT.multipliedBy(2))
                 .build())
-        .endpointOverride(URI.create(proxy.origin() + emulator.computeEndpoint().getPath()))
+        .endpoint(URI.create(proxy.origin() + emulator.computeEndpoint().getPath()))
         .requestTimeout(REQUEST_TIMEOUT)
         .connectTimeout(REQUEST_TIMEOUT)
         .retryPolicy(POLICY)

@@ -193,7 +193,7 @@ class HostileUserInputTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(String.valueOf(limit));
     assertThatThrownBy(() -> PageRequest.after(PageMarker.of("m"), limit)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> HttpImageCatalog.builder().defaultPageSize(limit)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> HttpImageCatalog.builder().pageSize(limit)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @ParameterizedTest

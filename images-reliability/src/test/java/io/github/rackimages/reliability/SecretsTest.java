@@ -453,7 +453,7 @@ class SecretsTest {
     URI remote = URI.create("http://192.0.2.1/v2/123456");
     assertThatThrownBy(() -> HttpImageCatalog.builder().token(TOKEN, remote).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http").hasMessageNotContaining(TOKEN);
-    assertThatThrownBy(() -> HttpImageCatalog.builder().token(TOKEN, URI.create("https://192.0.2.1/v2/1")).endpointOverride(remote).build())
+    assertThatThrownBy(() -> HttpImageCatalog.builder().token(TOKEN, URI.create("https://192.0.2.1/v2/1")).endpoint(remote).build())
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RackspaceIdentityAuthenticator.builder().identityUrl(URI.create("http://192.0.2.1/v2.0")).apiKey(USER, API_KEY).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(API_KEY);
@@ -461,7 +461,7 @@ class SecretsTest {
         .isInstanceOf(IllegalArgumentException.class);
     // The Guice config is plain data; the catalog built from it (as the module does) refuses it.
     HttpCatalogConfig config = HttpCatalogConfig.builder().token(TOKEN, remote).build();
-    assertThatThrownBy(() -> HttpImageCatalog.builder().config(config).build())
+    assertThatThrownBy(() -> HttpImageCatalog.create(config))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(TOKEN);
     // Opting in builds (and connects nowhere: no call is made here).
     assertThat(HttpImageCatalog.builder().token(TOKEN, remote).allowInsecureHttp(true).build()).isNotNull();

@@ -11,6 +11,8 @@ import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
+import io.github.rackimages.http.internal.Redaction;
+import io.github.rackimages.http.internal.WaitHints;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -34,9 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,11 @@ import java.util.regex.Pattern;
 /**
  * One call to Rackspace Identity v2.0 ({@code POST {identityUrl}/tokens}): writes the request, bounds the
  * answer, maps failures to the {@code ImageCatalogException} tree, and turns a good answer into a session for
- * the chosen region. Stateless between calls; the caching lives in {@link RackspaceIdentityAuthenticator}.
+ * the chosen region. Stateless between calls; the caching lives in {@link SessionCache}, the wait hints and
+ * the 413 rule in {@code WaitHints}.
+ *
+ * <p>Over 300 lines because the request, the bounded read and the error mapping of the one identity call are
+ * kept together; the answer's parsing is {@link IdentityResponse}.
  */
 final class IdentityClient {
 
@@ -296,7 +299,7 @@ final class IdentityClient {
     }
     String excerpt = excerpt(body);
     if (!excerpt.isEmpty()) {
-      details = details.withBodyExcerpt(excerpt);
+      details = details.withBody(excerpt);
     }
     String said = serviceMessage == null ? "(no message)" : serviceMessage;
     String user = credentials.username();
@@ -308,18 +311,18 @@ final class IdentityClient {
       case 403 -> new ImageCatalogForbiddenException(
           "identity forbade user " + user + " to authenticate (a disabled user?): " + said, details, null);
       case 413, 429 -> {
-        Duration wait = retryAfter(headers, fault).orElse(null);
+        Optional<Duration> wait = retryAfter(headers, fault);
         yield new ImageCatalogThrottledException(
             "identity is rate-limiting authentication (HTTP " + status + ")"
-                + (wait == null ? "" : "; retry after " + wait.toSeconds() + " s") + ": " + said,
-            details, wait, null);
+                + wait.map(w -> "; retry after " + w.toSeconds() + " s").orElse("") + ": " + said,
+            details, wait.orElse(null), WaitHints.waitingMayHelp(status, wait), null);
       }
       case 503 -> {
-        Duration wait = retryAfter(headers, fault).orElse(null);
+        Optional<Duration> wait = retryAfter(headers, fault);
         yield new ImageCatalogUnavailableException(
             "the identity service is unavailable"
-                + (wait == null ? "" : "; retry after " + wait.toSeconds() + " s") + ": " + said,
-            details, wait, null);
+                + wait.map(w -> "; retry after " + w.toSeconds() + " s").orElse("") + ": " + said,
+            details, wait.orElse(null), WaitHints.waitingMayHelp(status, wait), null);
       }
       default -> status >= 500
           ? new ImageCatalogServiceFaultException(
@@ -382,32 +385,11 @@ final class IdentityClient {
   }
 
   private Optional<Duration> retryAfter(HttpHeaders headers, Optional<Fault> fault) {
-    Optional<Duration> header = headers.firstValue("Retry-After").flatMap(this::parseWait);
-    if (header.isPresent()) {
-      return header;
-    }
-    return fault.flatMap(f -> Optional.ofNullable(f.retryAfter() != null ? f.retryAfter() : f.retryAt()))
-        .flatMap(this::parseWait);
-  }
-
-  /** Seconds, an HTTP date, or an ISO-8601 instant (some bodies), as a wait from now; never negative. */
-  Optional<Duration> parseWait(String value) {
-    String v = value.trim();
-    if (v.matches("\\d{1,12}")) {
-      return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
-    }
-    Instant at;
-    try {
-      at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        at = io.github.rackimages.nova.json.NovaJson.parseInstant(v);
-      } catch (RuntimeException notIso) {
-        return Optional.empty();
-      }
-    }
-    Duration wait = Duration.between(clock.instant(), at);
-    return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    return WaitHints.of(
+        headers,
+        fault.map(Fault::retryAfter).orElse(null),
+        fault.map(Fault::retryAt).orElse(null),
+        clock.instant());
   }
 
   private String excerpt(byte[] body) {
@@ -415,7 +397,7 @@ final class IdentityClient {
       return "";
     }
     // Redact the whole (capped) body before cutting it, so that no secret survives half-cut at the edge.
-    return redact(new String(body, StandardCharsets.UTF_8).strip());
+    return Redaction.cut(redact(new String(body, StandardCharsets.UTF_8).strip()), Redaction.MAX_EXCERPT);
   }
 
   /** The service's message, redacted and short enough for an exception message. */

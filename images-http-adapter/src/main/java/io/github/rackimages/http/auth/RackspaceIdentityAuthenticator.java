@@ -1,18 +1,13 @@
 package io.github.rackimages.http.auth;
 
-import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.core.ImageCatalogException;
-import io.github.rackimages.core.ImageCatalogTransportException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Authenticates with Rackspace Identity v2.0 ({@code POST {identityUrl}/tokens}) using an API key or a password,
@@ -25,7 +20,7 @@ import java.util.concurrent.ExecutionException;
  *     .build();
  * }</pre>
  *
- * <p><b>Tokens are cached</b> until {@code refreshSkew} (5 minutes by default) before the {@code expires} the
+ * <p><b>Tokens are cached</b> (by a {@link SessionCache}) until {@code refreshSkew} (5 minutes by default) before the {@code expires} the
  * identity service gave them; a token that lives shorter than twice the skew is refreshed half-way through its
  * life instead, so a short-lived token does not cause an identity call per request. When the cached token is
  * stale, exactly one caller authenticates while concurrent callers wait and share its result (a failure is
@@ -40,6 +35,9 @@ import java.util.concurrent.ExecutionException;
  * {@link System.Logger} named {@code io.github.rackimages.http.auth} (method, path, status, duration).
  *
  * <p>Thread-safe. Building one does no I/O; the first {@link #session()} authenticates.
+ *
+ * <p>Over 300 lines because its builder, one validated setter per setting, is nested here; the single-flight
+ * token cache is {@link SessionCache}.
  *
  * @since 1.0
  */
@@ -70,13 +68,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
   private final Duration refreshSkew;
   private final IdentityClient identity;
 
-  private final Object lock = new Object();
-  /** The session in use and when to refresh it; read without the lock on the fast path. */
-  private volatile Cached current;
-  /** The identity call under way, shared by every caller that needs it; guarded by {@link #lock}. */
-  private CompletableFuture<AuthSession> inFlight;
-
-  private record Cached(AuthSession session, Instant refreshAt) {}
+  private final SessionCache sessions;
 
   private RackspaceIdentityAuthenticator(Builder b, HttpClient http) {
     this.identityUrl = b.identityUrl;
@@ -88,6 +80,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     this.identity = new IdentityClient(
         URI.create(identityUrl + "/tokens"), credentials, b.tenantId, region, endpointOverride,
         b.allowInsecureHttp, http, b.requestTimeout, b.maxBodyBytes, clock);
+    this.sessions = new SessionCache(identity::authenticate, clock, refreshSkew);
   }
 
   /** A builder; {@link Builder#apiKey} or {@link Builder#password} is required, the rest has defaults. */
@@ -106,11 +99,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
    */
   @Override
   public AuthSession session() {
-    Cached c = current;
-    if (c != null && fresh(c)) {
-      return c.session;
-    }
-    return refresh(null);
+    return sessions.session();
   }
 
   /**
@@ -124,90 +113,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
   @Override
   public AuthSession renew(AuthSession refused) {
     Objects.requireNonNull(refused, "refused");
-    return refresh(refused.token().secret());
-  }
-
-  private boolean fresh(Cached c) {
-    return clock.instant().isBefore(c.refreshAt);
-  }
-
-  /**
-   * Single flight: the first caller to find no usable session starts an identity call; callers that arrive while
-   * it runs wait for the same result.
-   *
-   * @param refusedToken the token the compute service refused, or null for an expired or missing session
-   */
-  private AuthSession refresh(String refusedToken) {
-    CompletableFuture<AuthSession> call;
-    boolean leader = false;
-    synchronized (lock) {
-      Cached c = current;
-      if (c != null && fresh(c) && (refusedToken == null || !c.session.token().secret().equals(refusedToken))) {
-        return c.session;
-      }
-      call = inFlight;
-      if (call == null) {
-        call = new CompletableFuture<>();
-        inFlight = call;
-        leader = true;
-      }
-    }
-    if (leader) {
-      return lead(call);
-    }
-    return await(call);
-  }
-
-  private AuthSession lead(CompletableFuture<AuthSession> call) {
-    try {
-      AuthSession session = identity.authenticate();
-      synchronized (lock) {
-        current = new Cached(session, refreshAt(session));
-        inFlight = null;
-      }
-      call.complete(session);
-      return session;
-    } catch (RuntimeException | Error e) {
-      // Report the failure to this attempt's waiters only: the next caller starts a new attempt.
-      synchronized (lock) {
-        inFlight = null;
-      }
-      call.completeExceptionally(e);
-      throw e;
-    }
-  }
-
-  private Instant refreshAt(AuthSession session) {
-    Instant now = clock.instant();
-    // Set by IdentityClient, which refuses a token without an expiry.
-    Instant expires = session.token().expires().orElseThrow();
-    Duration life = Duration.between(now, expires);
-    Duration skew = refreshSkew.compareTo(life.dividedBy(2)) > 0 ? life.dividedBy(2) : refreshSkew;
-    return expires.minus(skew);
-  }
-
-  private AuthSession await(CompletableFuture<AuthSession> call) {
-    try {
-      return call.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ImageCatalogTransportException(
-          "interrupted while waiting for another thread's call to the identity service", ErrorDetails.none(), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof ImageCatalogException shared) {
-        // The leader threw the original; each waiter gets a copy of its own, never the shared object.
-        throw shared.copy();
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new ImageCatalogTransportException(
-          "the call to the identity service failed", ErrorDetails.none(), cause);
-    }
+    return sessions.renew(refused);
   }
 
   /** The identity endpoint ({@code .../v2.0}, without {@code /tokens}). */

@@ -37,9 +37,11 @@ import java.util.Optional;
  * {@code OptionalBinder.newOptionalBinder(binder(), HttpClient.class).setBinding().toInstance(client)})
  *
  * <ul>
- *   <li>{@link HttpClient}: the client for the compute and identity calls (a proxy, TLS settings). It must not
- *       follow redirects. Default: one client with the config's connect timeout;
- *   <li>{@link Authenticator}: where tokens come from, instead of the config's credentials or token.
+ *   <li>{@link HttpClient}: the client for the compute and identity calls (a proxy, TLS settings), instead of
+ *       the config's {@code httpClient}. It must not follow redirects. Default: one client with the config's
+ *       connect timeout;
+ *   <li>{@link Authenticator}: where tokens come from, instead of the config's credentials, token or
+ *       authenticator.
  * </ul>
  *
  * <p><b>Bindings required:</b> none. Unit tests of an application swap this module for the fake adapter's
@@ -71,10 +73,10 @@ public final class HttpImageCatalogModule extends AbstractModule {
   @Provides
   @Singleton
   HttpImageCatalog catalog(HttpCatalogConfig config, Optional<HttpClient> client, Optional<Authenticator> authenticator) {
-    HttpImageCatalog.Builder builder = HttpImageCatalog.builder().config(config);
+    HttpCatalogConfig.Builder<HttpCatalogConfig> builder = config.toBuilder();
     client.ifPresent(builder::httpClient);
     authenticator.ifPresent(builder::authenticator);
-    return builder.build();
+    return HttpImageCatalog.create(builder.build());
   }
 
   @Override

@@ -9,6 +9,9 @@ public final class Endpoints {
 
   private Endpoints() {}
 
+  /** How to allow plain http, in the words of the configuration; every refusal of plain http ends with it. */
+  public static final String INSECURE_HINT = "plain http is allowed for loopback hosts, or with allowInsecureHttp(true)";
+
   /**
    * The endpoint as a base for our paths: absolute {@code http}/{@code https}, with a host, no user info, query
    * or fragment, without a trailing slash.

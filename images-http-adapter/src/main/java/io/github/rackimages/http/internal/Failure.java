@@ -40,24 +40,38 @@ public final class Failure {
   private final String message;
   private final ErrorDetails details;
   private final Duration retryAfter;
+  private final boolean retryable;
   private final Throwable cause;
 
-  private Failure(Kind kind, String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
+  private Failure(
+      Kind kind, String message, ErrorDetails details, Duration retryAfter, boolean retryable, Throwable cause) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.message = Objects.requireNonNull(message, "message");
     this.details = Objects.requireNonNull(details, "details");
     this.retryAfter = retryAfter;
+    this.retryable = retryable;
     this.cause = cause;
   }
 
-  /** A failure without a wait hint. */
+  /** A failure without a wait hint, retryable as its kind is (5xx, network failures). */
   public static Failure of(Kind kind, String message, ErrorDetails details, Throwable cause) {
-    return new Failure(kind, message, details, null, cause);
+    return new Failure(kind, message, details, null, retryableKind(kind), cause);
   }
 
-  /** A failure with the wait the service asked for, or {@code null}. */
-  public static Failure of(Kind kind, String message, ErrorDetails details, Duration retryAfter, Throwable cause) {
-    return new Failure(kind, message, details, retryAfter, cause);
+  /**
+   * A throttled or unavailable answer, with the wait the service asked for (or {@code null}) and the classifier's
+   * decision whether another attempt may pass.
+   */
+  public static Failure waiting(
+      Kind kind, String message, ErrorDetails details, Duration retryAfter, boolean retryable) {
+    return new Failure(kind, message, details, retryAfter, retryable, null);
+  }
+
+  private static boolean retryableKind(Kind kind) {
+    return switch (kind) {
+      case SERVICE_FAULT, UNAVAILABLE, THROTTLED, TRANSPORT -> true;
+      default -> false;
+    };
   }
 
   /** Which exception this becomes. */
@@ -82,24 +96,17 @@ public final class Failure {
 
   /** The same failure with another message (the details, wait and cause kept). */
   public Failure withMessage(String message) {
-    return new Failure(kind, message, details, retryAfter, cause);
+    return new Failure(kind, message, details, retryAfter, retryable, cause);
   }
 
   /** The same failure with another cause. */
   public Failure withCause(Throwable cause) {
-    return new Failure(kind, message, details, retryAfter, cause);
+    return new Failure(kind, message, details, retryAfter, retryable, cause);
   }
 
-  /**
-   * Whether another attempt may succeed: 5xx, network failures, and throttling, except a 413 that gave no wait
-   * (Rackspace answers 413 for absolute limits too, which no wait lifts).
-   */
+  /** Whether another attempt may succeed, as the classifier decided (see {@link WaitHints#waitingMayHelp}). */
   public boolean retryable() {
-    return switch (kind) {
-      case SERVICE_FAULT, UNAVAILABLE, TRANSPORT -> true;
-      case THROTTLED -> retryAfter != null || details.statusCode().orElse(0) != 413;
-      default -> false;
-    };
+    return retryable;
   }
 
   /** The exception, its message followed by {@code suffix} (empty for none). */
@@ -111,9 +118,9 @@ public final class Failure {
       case FORBIDDEN -> new ImageCatalogForbiddenException(m, details, cause);
       case NOT_FOUND -> new ImageCatalogNotFoundException(m, details, cause);
       case SERVICE -> new ImageCatalogServiceException(m, details, cause);
-      case THROTTLED -> new ImageCatalogThrottledException(m, details, retryAfter, cause);
+      case THROTTLED -> new ImageCatalogThrottledException(m, details, retryAfter, retryable, cause);
       case SERVICE_FAULT -> new ImageCatalogServiceFaultException(m, details, cause);
-      case UNAVAILABLE -> new ImageCatalogUnavailableException(m, details, retryAfter, cause);
+      case UNAVAILABLE -> new ImageCatalogUnavailableException(m, details, retryAfter, retryable, cause);
       case PROTOCOL -> new ImageCatalogProtocolException(m, details, cause);
       case TRANSPORT -> new ImageCatalogTransportException(m, details, cause);
     };

@@ -13,6 +13,9 @@ public final class Redaction {
 
   private static final String MASK = "****";
 
+  /** The longest body excerpt an exception keeps, in characters: enough for a fault, short enough for a log. */
+  public static final int MAX_EXCERPT = 512;
+
   // "apiKey": "abc", "X-Auth-Token":"abc", token=abc, password: abc; also inside an escaped JSON string
   // (\"apiKey\": \"abc\"), as fault details sometimes carry one.
   private static final Pattern SECRET_VALUES =
@@ -34,6 +37,11 @@ public final class Redaction {
     return excerpt(text, secret, maxChars);
   }
 
+  /** A one-line, redacted excerpt of {@code body}, at most {@link #MAX_EXCERPT} characters. */
+  public static String excerpt(byte[] body, int length, String secret) {
+    return excerpt(body, length, secret, MAX_EXCERPT);
+  }
+
   /** As {@link #excerpt(byte[], int, String, int)}, for text. */
   public static String excerpt(String text, String secret, int maxChars) {
     String s = text;
@@ -49,7 +57,19 @@ public final class Redaction {
     }
     s = SECRET_VALUES.matcher(s).replaceAll("$1" + MASK);
     s = s.replaceAll("[\\s\\p{Cntrl}]+", " ").trim();
-    return s.length() > maxChars ? s.substring(0, maxChars) + "..." : s;
+    return cut(s, maxChars);
+  }
+
+  /**
+   * {@code text} cut to its first {@code maxChars} characters (one fewer when the cut would split a surrogate
+   * pair) followed by {@code ...}; text no longer than that unchanged.
+   */
+  public static String cut(String text, int maxChars) {
+    if (text.length() <= maxChars) {
+      return text;
+    }
+    int end = maxChars > 0 && Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    return text.substring(0, end) + "...";
   }
 
   /** Shortens a text the service wrote (a fault message) and redacts it as an excerpt. */

@@ -85,12 +85,18 @@ public final class StatusErrors {
       }
     }
     if (length > 0) {
-      String excerpt = Redaction.excerpt(body, length, secret, ErrorDetails.MAX_EXCERPT);
+      String excerpt = Redaction.excerpt(body, length, secret);
       if (!excerpt.isEmpty()) {
-        details = details.withBodyExcerpt(excerpt);
+        details = details.withBody(excerpt);
       }
     }
-    Duration wait = waitHint(headers, fault, now);
+    Optional<Duration> wait =
+        WaitHints.of(
+            headers,
+            fault == null ? null : fault.retryAfter().orElse(null),
+            fault == null ? null : fault.retryAt().orElse(null),
+            now);
+    boolean mayPass = WaitHints.waitingMayHelp(status, wait);
     String on = call + ": ";
     return switch (status) {
       case 400 -> Failure.of(Kind.BAD_REQUEST, on + "the service rejected the request as malformed", details, null);
@@ -104,30 +110,18 @@ public final class StatusErrors {
               : on + "not found",
           details,
           null);
-      case 413, 429 -> Failure.of(
+      case 413, 429 -> Failure.waiting(
           Kind.THROTTLED,
           on + "the service is rate-limiting this account"
-              + (wait == null && status == 413
-                  ? " and gave no time to wait (it may be an absolute limit, which waiting does not lift)"
-                  : ""),
+              + (mayPass ? "" : " and gave no time to wait (it may be an absolute limit, which waiting does not lift)"),
           details,
-          wait,
-          null);
-      case 503 -> Failure.of(Kind.UNAVAILABLE, on + "the service is unavailable", details, wait, null);
+          wait.orElse(null),
+          mayPass);
+      case 503 -> Failure.waiting(
+          Kind.UNAVAILABLE, on + "the service is unavailable", details, wait.orElse(null), mayPass);
       default -> status >= 500
           ? Failure.of(Kind.SERVICE_FAULT, on + "the service failed", details, null)
           : Failure.of(Kind.SERVICE, on + "the service refused the request", details, null);
     };
-  }
-
-  private static Duration waitHint(HttpHeaders headers, Fault fault, Instant now) {
-    Optional<Duration> wait = WaitHints.fromHeader(headers.firstValue("Retry-After").orElse(null), now);
-    if (wait.isEmpty() && fault != null) {
-      wait = WaitHints.fromBody(fault.retryAfter().orElse(null), now);
-      if (wait.isEmpty()) {
-        wait = WaitHints.fromBody(fault.retryAt().orElse(null), now);
-      }
-    }
-    return wait.orElse(null);
   }
 }

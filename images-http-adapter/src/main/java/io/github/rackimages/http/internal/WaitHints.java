@@ -4,6 +4,7 @@ import io.github.rackimages.nova.json.NovaJson;
 import io.github.rackimages.nova.json.WireFormatException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.net.http.HttpHeaders;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +12,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads how long the service asked to wait: the {@code Retry-After} header (seconds or an HTTP date; Repose sends
- * a date) and the fault body's {@code retryAfter}/{@code retryAt} (seconds or an ISO-8601 instant; Repose sends an
- * instant). A time in the past means "now". A value that cannot be read counts as no hint at all.
+ * The one place that reads how long the service asked to wait, and decides whether waiting can help: the
+ * {@code Retry-After} header (seconds or an HTTP date; Repose sends a date) and the fault body's
+ * {@code retryAfter}/{@code retryAt} (seconds or an ISO-8601 instant; Repose sends an instant), for the compute
+ * and the identity service alike. A time in the past means "now". A value that cannot be read counts as no hint
+ * at all. The Rackspace rule lives here too: a 413 without any wait is an absolute limit, which no wait lifts.
  */
 public final class WaitHints {
 
@@ -21,6 +24,27 @@ public final class WaitHints {
   static final Duration LONGEST = Duration.ofDays(1);
 
   private WaitHints() {}
+
+  /**
+   * The wait a failed response asked for: its {@code Retry-After} header, else the fault body's
+   * {@code retryAfter}, else its {@code retryAt}.
+   *
+   * @param bodyRetryAfter the body's {@code retryAfter}, or {@code null}
+   * @param bodyRetryAt the body's {@code retryAt}, or {@code null}
+   */
+  public static Optional<Duration> of(HttpHeaders headers, String bodyRetryAfter, String bodyRetryAt, Instant now) {
+    return fromHeader(headers.firstValue("Retry-After").orElse(null), now)
+        .or(() -> fromBody(bodyRetryAfter, now))
+        .or(() -> fromBody(bodyRetryAt, now));
+  }
+
+  /**
+   * Whether a throttled (413, 429) or unavailable (503) answer may pass if the call is made again: always, except
+   * a 413 that gave no wait, since Rackspace also answers 413 for an absolute limit, which no wait lifts.
+   */
+  public static boolean waitingMayHelp(int status, Optional<Duration> wait) {
+    return wait.isPresent() || status != 413;
+  }
 
   /** The {@code Retry-After} header value: delta-seconds or an IMF-fixdate/RFC 1123 date. */
   public static Optional<Duration> fromHeader(String value, Instant now) {

@@ -46,4 +46,24 @@ class WaitHintsTest {
     assertThat(WaitHints.fromHeader(null, NOW)).isEmpty();
     assertThat(WaitHints.fromBody(null, NOW)).isEmpty();
   }
+
+  @Test
+  void a413WithoutAnyWaitIsAnAbsoluteLimitWhichWaitingDoesNotLift() {
+    assertThat(WaitHints.waitingMayHelp(413, java.util.Optional.empty())).isFalse();
+    assertThat(WaitHints.waitingMayHelp(413, java.util.Optional.of(Duration.ofSeconds(2)))).isTrue();
+    assertThat(WaitHints.waitingMayHelp(429, java.util.Optional.empty())).isTrue();
+    assertThat(WaitHints.waitingMayHelp(503, java.util.Optional.empty())).isTrue();
+  }
+
+  @Test
+  void theHeaderWinsOverTheBodyAndRetryAfterOverRetryAt() {
+    java.net.http.HttpHeaders header = java.net.http.HttpHeaders.of(
+        java.util.Map.of("Retry-After", java.util.List.of("5")), (k, v) -> true);
+    java.net.http.HttpHeaders none = java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true);
+
+    assertThat(WaitHints.of(header, "7", "2015-12-02T05:00:09Z", NOW)).contains(Duration.ofSeconds(5));
+    assertThat(WaitHints.of(none, "7", "2015-12-02T05:00:09Z", NOW)).contains(Duration.ofSeconds(7));
+    assertThat(WaitHints.of(none, null, "2015-12-02T05:00:09Z", NOW)).contains(Duration.ofSeconds(9));
+    assertThat(WaitHints.of(none, null, null, NOW)).isEmpty();
+  }
 }

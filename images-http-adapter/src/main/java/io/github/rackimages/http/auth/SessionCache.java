@@ -1,0 +1,136 @@
+package io.github.rackimages.http.auth;
+
+import io.github.rackimages.core.ErrorDetails;
+import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.core.ImageCatalogTransportException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * A single-flight cache of one session: fresh until {@code refreshSkew} before its token's expiry (half-way
+ * through a life shorter than twice the skew); when stale, exactly one caller fetches a new one while the others
+ * wait and share its result. A failure reaches each waiter as an exception of its own and is never cached.
+ * Thread-safe.
+ */
+final class SessionCache {
+
+  private final Supplier<AuthSession> fetch;
+  private final Clock clock;
+  private final Duration refreshSkew;
+
+  private final Object lock = new Object();
+  /** The session in use and when to refresh it; read without the lock on the fast path. */
+  private volatile Cached current;
+  /** The fetch under way, shared by every caller that needs it; guarded by {@link #lock}. */
+  private CompletableFuture<AuthSession> inFlight;
+
+  private record Cached(AuthSession session, Instant refreshAt) {}
+
+  /** @param fetch makes the identity call; its sessions' tokens always carry an expiry */
+  SessionCache(Supplier<AuthSession> fetch, Clock clock, Duration refreshSkew) {
+    this.fetch = fetch;
+    this.clock = clock;
+    this.refreshSkew = refreshSkew;
+  }
+
+  /** The cached session while it is fresh; otherwise a new one, one caller fetching at a time. */
+  AuthSession session() {
+    Cached c = current;
+    if (c != null && fresh(c)) {
+      return c.session;
+    }
+    return refresh(null);
+  }
+
+  /** The cached session if another caller already replaced the refused one; otherwise a new one. */
+  AuthSession renew(AuthSession refused) {
+    return refresh(refused.token().secret());
+  }
+
+  private boolean fresh(Cached c) {
+    return clock.instant().isBefore(c.refreshAt);
+  }
+
+  /**
+   * Single flight: the first caller to find no usable session starts a fetch; callers that arrive while it runs
+   * wait for the same result.
+   *
+   * @param refusedToken the token the compute service refused, or null for an expired or missing session
+   */
+  private AuthSession refresh(String refusedToken) {
+    CompletableFuture<AuthSession> call;
+    boolean leader = false;
+    synchronized (lock) {
+      Cached c = current;
+      if (c != null && fresh(c) && (refusedToken == null || !c.session.token().secret().equals(refusedToken))) {
+        return c.session;
+      }
+      call = inFlight;
+      if (call == null) {
+        call = new CompletableFuture<>();
+        inFlight = call;
+        leader = true;
+      }
+    }
+    if (leader) {
+      return lead(call);
+    }
+    return await(call);
+  }
+
+  private AuthSession lead(CompletableFuture<AuthSession> call) {
+    try {
+      AuthSession session = fetch.get();
+      synchronized (lock) {
+        current = new Cached(session, refreshAt(session));
+        inFlight = null;
+      }
+      call.complete(session);
+      return session;
+    } catch (RuntimeException | Error e) {
+      // Report the failure to this attempt's waiters only: the next caller starts a new attempt.
+      synchronized (lock) {
+        inFlight = null;
+      }
+      call.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private Instant refreshAt(AuthSession session) {
+    Instant now = clock.instant();
+    // Set by IdentityClient, which refuses a token without an expiry.
+    Instant expires = session.token().expires().orElseThrow();
+    Duration life = Duration.between(now, expires);
+    Duration skew = refreshSkew.compareTo(life.dividedBy(2)) > 0 ? life.dividedBy(2) : refreshSkew;
+    return expires.minus(skew);
+  }
+
+  private AuthSession await(CompletableFuture<AuthSession> call) {
+    try {
+      return call.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ImageCatalogTransportException(
+          "interrupted while waiting for another thread's call to the identity service", ErrorDetails.none(), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ImageCatalogException shared) {
+        // The leader threw the original; each waiter gets a copy of its own, never the shared object.
+        throw shared.copy();
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new ImageCatalogTransportException(
+          "the call to the identity service failed", ErrorDetails.none(), cause);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.rackimages.http.internal;
+
+import io.github.rackimages.core.ErrorDetails;
+import io.github.rackimages.http.auth.AuthSession;
+import io.github.rackimages.http.auth.Authenticator;
+import io.github.rackimages.http.internal.Failure.Kind;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Builds each attempt's request from the endpoint (the configured one, else the session's), never from a link the
+ * service returned, and refuses to send the token over plain http to a host that is not loopback unless allowed.
+ */
+final class RequestFactory {
+
+  private final Authenticator authenticator;
+  private final URI endpoint;
+  private final boolean allowInsecureHttp;
+  private final Duration requestTimeout;
+  private final String userAgent;
+
+  /** @param endpoint the endpoint every request goes to, or {@code null} for the session's */
+  RequestFactory(
+      Authenticator authenticator, URI endpoint, boolean allowInsecureHttp, Duration requestTimeout, String userAgent) {
+    this.authenticator = authenticator;
+    this.endpoint = endpoint;
+    this.allowInsecureHttp = allowInsecureHttp;
+    this.requestTimeout = requestTimeout;
+    this.userAgent = userAgent;
+  }
+
+  /**
+   * The next attempt's request; takes a session first if the call has none, and counts the attempt.
+   *
+   * @throws CancellationException if the caller cancelled the call
+   * @throws io.github.rackimages.core.ImageCatalogException if no session can be had or the endpoint is unusable
+   */
+  <T> HttpRequest next(CallState<T> st) {
+    if (st.cancelled) {
+      throw new CancellationException("the call was cancelled");
+    }
+    if (st.session == null) {
+      st.session = authenticator.session();
+    }
+    URI base = base(st.session);
+    Call<T> call = st.call;
+    URI uri = URI.create(base + call.path() + (call.query() == null ? "" : "?" + call.query()));
+    st.collection = URI.create(base + call.path());
+    st.attempts++;
+    return HttpRequest.newBuilder(uri)
+        .GET()
+        .timeout(requestTimeout)
+        .header("X-Auth-Token", st.secret())
+        .header("Accept", "application/json")
+        .header("User-Agent", userAgent)
+        .build();
+  }
+
+  private URI base(AuthSession session) {
+    URI base;
+    if (endpoint != null) {
+      base = endpoint;
+    } else {
+      try {
+        base = Endpoints.normalize(session.endpoint());
+      } catch (IllegalArgumentException e) {
+        throw Failure.of(Kind.PROTOCOL, "the authenticator gave an unusable endpoint: " + e.getMessage(),
+                ErrorDetails.none(), null)
+            .toException("");
+      }
+    }
+    if (!Endpoints.acceptable(base, allowInsecureHttp)) {
+      throw Failure.of(Kind.PROTOCOL, "refusing to send the token over plain http to " + Endpoints.safe(base)
+                  + ": use an https endpoint (" + Endpoints.INSECURE_HINT + ")", ErrorDetails.none(), null)
+          .toException("");
+    }
+    return base;
+  }
+
+  /** {@code GET /v2/123/images/detail?limit=2}, for messages and logs. */
+  static String describe(HttpRequest request) {
+    URI uri = request.uri();
+    return request.method() + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+  }
+}
