@@ -18,9 +18,6 @@ public final class ErrorDetails implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** The longest excerpt {@link #withBodyExcerpt} keeps, in characters; adapters choose their own cap. */
-  static final int MAX_EXCERPT = 512;
-
   private static final ErrorDetails NONE = new ErrorDetails(0, null, null, null, null);
 
   private final int status;
@@ -89,25 +86,6 @@ public final class ErrorDetails implements Serializable {
    */
   public ErrorDetails withBody(String excerpt) {
     return new ErrorDetails(status, faultName, serviceMessage, requestId, Objects.requireNonNull(excerpt, "excerpt"));
-  }
-
-  /**
-   * With an excerpt of the body, cut to its first 512 characters (one fewer when the cut would split a surrogate
-   * pair) followed by {@code ...}.
-   *
-   * @deprecated the cap belongs to the adapter that reads the body: shorten and redact it there and use {@link
-   *     #withBody}. Kept only until the in-memory adapter's fault script moves to {@link #withBody}.
-   * @throws NullPointerException if {@code excerpt} is null
-   */
-  @Deprecated(forRemoval = true)
-  public ErrorDetails withBodyExcerpt(String excerpt) {
-    Objects.requireNonNull(excerpt, "excerpt");
-    String cut = excerpt;
-    if (excerpt.length() > MAX_EXCERPT) {
-      int end = Character.isHighSurrogate(excerpt.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT;
-      cut = excerpt.substring(0, end) + "...";
-    }
-    return withBody(cut);
   }
 
   /** The HTTP status, when the failure came with one. */

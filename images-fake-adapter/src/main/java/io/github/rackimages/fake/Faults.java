@@ -49,7 +49,7 @@ public final class Faults {
       Instant retryAt = Instant.now().plus(retryAfter).truncatedTo(ChronoUnit.SECONDS);
       ErrorDetails details =
           fault(413, "overLimit", message)
-              .withBodyExcerpt(
+              .withBody(
                   "{\"overLimit\": {\"code\": 413, \"message\": \""
                       + message
                       + "\", \"details\": \"Error Details...\", \"retryAfter\": \""
@@ -149,7 +149,7 @@ public final class Faults {
         .withFaultName(faultName)
         .withServiceMessage(message)
         .withRequestId(requestId())
-        .withBodyExcerpt(
+        .withBody(
             "{\"" + faultName + "\": {\"code\": " + status + ", \"message\": \"" + escape(message) + "\"}}");
   }
 

@@ -48,4 +48,29 @@ class RedactionTest {
 
     assertThat(Redaction.excerpt(body, 1, null, 10)).isEqualTo("\uFFFD");
   }
+
+  @Test
+  void aTextUpToTheMaximumIsKeptWhole() {
+    String text = "x".repeat(Redaction.MAX_EXCERPT);
+
+    assertThat(Redaction.cut(text, Redaction.MAX_EXCERPT)).isEqualTo(text);
+  }
+
+  @Test
+  void aLongerTextIsCutAtTheMaximumAndMarked() {
+    String text = "a".repeat(Redaction.MAX_EXCERPT) + "SECRET-TAIL";
+
+    assertThat(Redaction.cut(text, Redaction.MAX_EXCERPT))
+        .isEqualTo("a".repeat(Redaction.MAX_EXCERPT) + "...")
+        .doesNotContain("SECRET");
+  }
+
+  @Test
+  void theCutNeverSplitsASurrogatePair() {
+    String text = "a".repeat(Redaction.MAX_EXCERPT - 1) + "\uD83D\uDE00" + "tail";
+
+    String cut = Redaction.cut(text, Redaction.MAX_EXCERPT);
+
+    assertThat(cut).isEqualTo("a".repeat(Redaction.MAX_EXCERPT - 1) + "...");
+  }
 }
