@@ -338,7 +338,7 @@ final class NovaReader {
         throw new WireFormatException(linkPath(parent, field, at) + ": a link needs rel and href");
       }
       try {
-        links.add(Link.parse(rel, href, type));
+        links.add(type == null ? Link.of(rel, href) : Link.of(rel, href, type));
       } catch (IllegalArgumentException ex) {
         throw new WireFormatException(linkPath(parent, field, at) + ".href: not a URI");
       }
@@ -368,8 +368,8 @@ final class NovaReader {
     if (v != Event.START_OBJECT) {
       expect(p, v, Event.START_OBJECT, at(parent, field));
     }
-    // Rackspace images carry 19 to 32 keys: one map of that size, handed over without a copy.
-    ImageMetadata.Builder values = ImageMetadata.builder(32);
+    // One map, sized by the builder for Rackspace's 19 to 32 keys, handed over without a copy.
+    ImageMetadata.Builder values = ImageMetadata.builder();
     while (true) {
       Event e = p.next();
       if (e == Event.END_OBJECT) {

@@ -91,7 +91,7 @@ final class NovaWriter {
     for (Link link : links) {
       g.writeStartObject();
       g.write("rel", link.rel());
-      g.write("href", link.hrefText());
+      g.write("href", link.href().toString());
       link.type().ifPresent(t -> g.write("type", t));
       g.writeEnd();
     }
