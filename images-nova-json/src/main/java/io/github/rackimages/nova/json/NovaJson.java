@@ -124,6 +124,12 @@ public final class NovaJson implements AutoCloseable {
     write(out, g -> NovaWriter.writeFault(g, fault));
   }
 
+  /** Writes an identity {@code access} document, the answer to {@code POST /v2.0/tokens}. */
+  public void writeIdentity(IdentityDocument access, OutputStream out) {
+    Objects.requireNonNull(access, "access");
+    write(out, g -> IdentityWriter.write(g, access));
+  }
+
   /**
    * Writes one image object alone, for callers that stream a list themselves (the command line writes a detail
    * list of any length one image at a time).
