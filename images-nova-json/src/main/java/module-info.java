@@ -1,6 +1,6 @@
 /**
  * The service's wire format, both ways: {@link io.github.rackimages.nova.json.NovaJson} reads image lists, images,
- * summaries and faults from streams into the core's domain types and writes them in the service's shape. Shared by
+ * summaries, faults and identity documents into the core's domain types and writes them in the service's shape. Shared by
  * the HTTP adapter (which reads) and the emulator (which writes); applications use the port, not this module.
  */
 module io.github.rackimages.nova.json {

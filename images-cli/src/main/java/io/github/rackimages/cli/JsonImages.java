@@ -60,7 +60,7 @@ final class JsonImages implements ListingSink {
       generator.writeStartObject();
       generator.write("rel", link.rel());
       link.type().ifPresent(type -> generator.write("type", type));
-      generator.write("href", link.hrefText());
+      generator.write("href", link.href().toString());
       generator.writeEnd();
     }
     generator.writeEnd();

@@ -62,16 +62,11 @@ public final class ImageMetadata {
   }
 
   /**
-   * A builder for metadata of about {@code expectedSize} keys, for adapters that read values one by one: it fills
-   * one map and hands it over without a copy.
-   *
-   * @throws IllegalArgumentException if {@code expectedSize} is negative
+   * A builder that collects values one by one, in order, for code that reads them one at a time (as a response
+   * body is read): it fills one map and hands it over without a copy.
    */
-  public static Builder builder(int expectedSize) {
-    if (expectedSize < 0) {
-      throw new IllegalArgumentException("expectedSize must be >= 0: " + expectedSize);
-    }
-    return new Builder(expectedSize);
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** Every value, in the service's order; unmodifiable. */
@@ -137,12 +132,14 @@ public final class ImageMetadata {
    * @since 1.0
    */
   public static final class Builder {
-    private LinkedHashMap<String, AttributeValue> values;
+    // Rackspace images carry 19 to 32 keys: room for 48 without a rehash (load factor 0.75), allocated only when a
+    // first value arrives so that empty metadata costs nothing.
+    private static final int CAPACITY = 64;
 
-    private Builder(int expectedSize) {
-      // Sized so that the expected keys fit without a rehash (load factor 0.75).
-      this.values = new LinkedHashMap<>(Math.max(4, expectedSize * 4 / 3 + 1));
-    }
+    private LinkedHashMap<String, AttributeValue> values;
+    private boolean built;
+
+    private Builder() {}
 
     /**
      * Adds a value; a key given twice keeps its first place and its last value, as a JSON object read twice would.
@@ -151,8 +148,11 @@ public final class ImageMetadata {
      * @throws IllegalStateException after {@link #build()}
      */
     public Builder put(String key, AttributeValue value) {
-      if (values == null) {
+      if (built) {
         throw new IllegalStateException("metadata already built");
+      }
+      if (values == null) {
+        values = new LinkedHashMap<>(CAPACITY);
       }
       values.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(value, "metadata value"));
       return this;
@@ -164,12 +164,13 @@ public final class ImageMetadata {
      * @throws IllegalStateException if called twice
      */
     public ImageMetadata build() {
-      if (values == null) {
+      if (built) {
         throw new IllegalStateException("metadata already built");
       }
-      Map<String, AttributeValue> built = values;
+      built = true;
+      Map<String, AttributeValue> collected = values;
       values = null;
-      return built.isEmpty() ? EMPTY : new ImageMetadata(Collections.unmodifiableMap(built));
+      return collected == null ? EMPTY : new ImageMetadata(Collections.unmodifiableMap(collected));
     }
   }
 }

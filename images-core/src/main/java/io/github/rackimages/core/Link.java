@@ -48,13 +48,29 @@ public final class Link {
   }
 
   /**
-   * Reads a link whose target is given as text, as a response body carries it.
+   * A link whose target is given as text, as a response body carries it. The text is kept exactly as given and
+   * checked at once: an href that is not a URI reference is refused here, not when {@link #href()} is first
+   * called. (The {@link URI} itself is built on first use when the text has the plain {@code http(s)://} shape every
+   * service link has; reading a page of a thousand images otherwise costs more in URIs than in the rest.)
    *
-   * @param type the media type, or {@code null} for none
-   * @throws NullPointerException if {@code rel} or {@code href} is null
+   * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code href} is not a URI reference
    */
-  public static Link parse(String rel, String href, String type) {
+  public static Link of(String rel, String href) {
+    return fromText(rel, href, null);
+  }
+
+  /**
+   * A link with a media type whose target is given as text; see {@link #of(String, String)}.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code href} is not a URI reference
+   */
+  public static Link of(String rel, String href, String type) {
+    return fromText(rel, href, Objects.requireNonNull(type, "link type"));
+  }
+
+  private static Link fromText(String rel, String href, String type) {
     Objects.requireNonNull(href, "link href");
     if (isPlainHttpUrl(href)) {
       return new Link(rel, href, null, type);
@@ -132,7 +148,7 @@ public final class Link {
     return rel;
   }
 
-  /** The target, as sent. */
+  /** The target, as sent ({@code href().toString()} is the text exactly as given). */
   public URI href() {
     URI uri = href;
     if (uri == null) {
@@ -140,11 +156,6 @@ public final class Link {
       href = uri;
     }
     return uri;
-  }
-
-  /** The target exactly as sent, without building a {@link URI}. */
-  public String hrefText() {
-    return hrefText;
   }
 
   /** The media type, when the service gave one. */

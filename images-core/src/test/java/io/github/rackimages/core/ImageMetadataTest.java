@@ -129,7 +129,7 @@ class ImageMetadataTest {
   @org.junit.jupiter.api.Test
   void builderKeepsOrderAndBuildsOnce() {
     ImageMetadata.Builder builder =
-        ImageMetadata.builder(2)
+        ImageMetadata.builder()
             .put("b", AttributeValue.text("1"))
             .put("a", AttributeValue.structured("[1]"))
             .put("b", AttributeValue.text("2"));
@@ -140,6 +140,6 @@ class ImageMetadataTest {
     org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(builder::build);
     org.assertj.core.api.Assertions.assertThatIllegalStateException()
         .isThrownBy(() -> builder.put("c", AttributeValue.text("3")));
-    assertThat(ImageMetadata.builder(0).build()).isSameAs(ImageMetadata.empty());
+    assertThat(ImageMetadata.builder().build()).isSameAs(ImageMetadata.empty());
   }
 }

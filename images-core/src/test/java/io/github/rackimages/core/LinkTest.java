@@ -40,7 +40,12 @@ class LinkTest {
   @Test
   void linksRejectNullParts() {
     assertThatNullPointerException().isThrownBy(() -> Link.of(null, SELF)).withMessage("link rel");
-    assertThatNullPointerException().isThrownBy(() -> Link.of("self", null)).withMessage("link href");
+    assertThatNullPointerException().isThrownBy(() -> Link.of("self", (URI) null)).withMessage("link href");
     assertThatNullPointerException().isThrownBy(() -> Link.of("self", SELF, null)).withMessage("link type");
+    assertThatNullPointerException().isThrownBy(() -> Link.of(null, "https://h/")).withMessage("link rel");
+    assertThatNullPointerException().isThrownBy(() -> Link.of("self", (String) null)).withMessage("link href");
+    assertThatNullPointerException()
+        .isThrownBy(() -> Link.of("self", "https://h/", null))
+        .withMessage("link type");
   }
 }

@@ -1,11 +1,14 @@
 package io.github.rackimages.emulator;
 
+import io.github.rackimages.nova.json.CatalogEndpoint;
+import io.github.rackimages.nova.json.CatalogService;
+import io.github.rackimages.nova.json.IdentityDocument;
+import io.github.rackimages.nova.json.IdentityUser;
 import io.github.rackimages.nova.json.NovaJson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
@@ -13,8 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +44,6 @@ final class Identity {
 
   private static final String API_KEY_CREDENTIALS = "RAX-KSKEY:apiKeyCredentials";
   private static final String PASSWORD_CREDENTIALS = "passwordCredentials";
-  private static final DateTimeFormatter EXPIRES =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final NovaJson json;
   private final NovaFaults faults;
@@ -124,12 +125,8 @@ final class Identity {
     TokenStore.Token token = tokens.issue(tenantId, username, clock.instant(), lifetime.get());
     EmulatorUser u = user.get();
     String method = apiKey ? "APIKEY" : "PASSWORD";
-    return Reply.ok(
-        out -> {
-          try (JsonGenerator g = json.generator(out)) {
-            writeAccess(g, token, u, method);
-          }
-        });
+    IdentityDocument access = access(token, u, method);
+    return Reply.ok(out -> json.writeIdentity(access, out));
   }
 
   private Optional<JsonObject> readAuth(byte[] bytes) {
@@ -180,77 +177,48 @@ final class Identity {
   }
 
   /** The §7.2 body: token, service catalog (legacy v1.0 compute first, to catch clients that pick by type), user. */
-  private void writeAccess(JsonGenerator g, TokenStore.Token token, EmulatorUser user, String method) {
-    g.writeStartObject();
-    g.writeStartObject("access");
-
-    g.writeStartObject("token");
-    g.write("id", token.id());
-    g.write("expires", EXPIRES.format(token.expires()));
-    g.writeStartObject("tenant").write("id", tenantId).write("name", tenantId).writeEnd();
-    g.writeStartArray("RAX-AUTH:authenticatedBy").write(method).writeEnd();
-    g.writeEnd();
-
-    g.writeStartArray("serviceCatalog");
-    g.writeStartObject().write("name", "cloudServers").write("type", "compute");
-    g.writeStartArray("endpoints");
-    g.writeStartObject()
-        .write("tenantId", tenantId)
-        .write("publicURL", urls.base() + "/v1.0/" + tenantId)
-        .write("versionId", "1.0")
-        .write("versionInfo", urls.base() + "/v1.0")
-        .write("versionList", urls.base() + "/")
-        .writeEnd();
-    g.writeEnd();
-    g.writeEnd();
-
+  private IdentityDocument access(TokenStore.Token token, EmulatorUser user, String method) {
+    CatalogService legacy = CatalogService.of("cloudServers", "compute", List.of(endpoint(
+        "tenantId", tenantId,
+        "publicURL", urls.base() + "/v1.0/" + tenantId,
+        "versionId", "1.0",
+        "versionInfo", urls.base() + "/v1.0",
+        "versionList", urls.base() + "/")));
     String filesTenant = "MossoCloudFS_" + tenantId;
-    g.writeStartObject().write("name", "cloudFiles").write("type", "object-store");
-    g.writeStartArray("endpoints");
-    g.writeStartObject()
-        .write("region", user.defaultRegion())
-        .write("tenantId", filesTenant)
-        .write("publicURL", urls.base() + "/v1/" + filesTenant)
-        .write("internalURL", urls.base() + "/v1/" + filesTenant)
-        .writeEnd();
-    g.writeEnd();
-    g.writeEnd();
-
-    g.writeStartObject().write("name", "cloudServersOpenStack").write("type", "compute");
-    g.writeStartArray("endpoints");
+    CatalogService files = CatalogService.of("cloudFiles", "object-store", List.of(endpoint(
+        "region", user.defaultRegion(),
+        "tenantId", filesTenant,
+        "publicURL", urls.base() + "/v1/" + filesTenant,
+        "internalURL", urls.base() + "/v1/" + filesTenant)));
+    List<CatalogEndpoint> regional = new ArrayList<>();
     for (String region : REGIONS) {
-      g.writeStartObject()
-          .write("region", region)
-          .write("tenantId", tenantId)
-          .write("publicURL", urls.compute())
-          .write("versionId", "2")
-          .write("versionInfo", urls.base() + "/v2")
-          .write("versionList", urls.base() + "/")
-          .writeEnd();
+      regional.add(endpoint(
+          "region", region,
+          "tenantId", tenantId,
+          "publicURL", urls.compute(),
+          "versionId", "2",
+          "versionInfo", urls.base() + "/v2",
+          "versionList", urls.base() + "/"));
     }
-    g.writeEnd();
-    g.writeEnd();
-    g.writeEnd();
+    CatalogService compute = CatalogService.of("cloudServersOpenStack", "compute", regional);
+    IdentityUser identityUser = IdentityUser.of(user.id(), user.username())
+        .withDefaultRegion(user.defaultRegion())
+        .withDomainId(tenantId)
+        .withRoles(List.of(
+            IdentityUser.Role.of("6", "compute:default", tenantId), IdentityUser.Role.of("3", "identity:default")));
+    return IdentityDocument.of(token.id(), token.expires())
+        .withTenant(tenantId, tenantId)
+        .withAuthenticatedBy(List.of(method))
+        .withServiceCatalog(List.of(legacy, files, compute))
+        .withUser(identityUser);
+  }
 
-    g.writeStartObject("user");
-    g.write("id", user.id());
-    g.write("name", user.username());
-    g.write("RAX-AUTH:defaultRegion", user.defaultRegion());
-    g.write("RAX-AUTH:domainId", tenantId);
-    g.writeStartArray("roles");
-    g.writeStartObject()
-        .write("id", "6")
-        .write("name", "compute:default")
-        .write("tenantId", tenantId)
-        .writeEnd();
-    g.writeStartObject()
-        .write("id", "3")
-        .write("name", "identity:default")
-        .writeEnd();
-    g.writeEnd();
-    g.writeEnd();
-
-    g.writeEnd();
-    g.writeEnd();
+  /** An endpoint with these members (name, value, name, value, ...), in order. */
+  private static CatalogEndpoint endpoint(String... namesAndValues) {
+    Map<String, String> members = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      members.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return CatalogEndpoint.of(members);
   }
 }

@@ -1,11 +1,10 @@
 package io.github.rackimages.http.auth;
 
-import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.CatalogEndpoint;
+import io.github.rackimages.nova.json.CatalogService;
+import io.github.rackimages.nova.json.IdentityDocument;
 import io.github.rackimages.nova.json.WireFormatException;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -22,7 +21,8 @@ import java.util.Set;
 /**
  * The parts of a Rackspace Identity v2.0 {@code access} body this library uses: the token, its expiry, the
  * tenant, the user's default region and the regional endpoints of the {@code cloudServersOpenStack} service.
- * Everything else (other services, roles, extensions) is ignored.
+ * Everything else (other services, roles, extensions) is ignored. The document is read by images-nova-json's
+ * {@link IdentityDocument}; this class chooses the endpoint.
  */
 final class IdentityResponse {
 
@@ -100,73 +100,45 @@ final class IdentityResponse {
       // Parsson refuses nesting deeper than 1000 levels with a plain RuntimeException.
       throw new UnusableException("the identity service answered with JSON it cannot read (nested too deeply?)", e);
     }
-    if (root.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new UnusableException("the identity response is not a JSON object {\"access\": ...}");
-    }
-    JsonObject access = object(root.asJsonObject().get("access"), "access")
-        .orElseThrow(() -> new UnusableException("the identity response has no 'access' object"));
-    JsonObject token = object(access.get("token"), "access.token")
-        .orElseThrow(() -> new UnusableException("the identity response has no access.token"));
-    String id = string(token.get("id"), "access.token.id")
-        .filter(s -> !s.isBlank())
-        .orElseThrow(() -> new UnusableException("the identity response has no access.token.id"));
-    String expiresText = string(token.get("expires"), "access.token.expires")
-        .orElseThrow(() -> new UnusableException("the identity response has no access.token.expires"));
-    Instant expires;
+    IdentityDocument access;
     try {
-      expires = NovaJson.parseInstant(expiresText);
+      access = IdentityDocument.read(root);
     } catch (WireFormatException e) {
-      throw new UnusableException(
-          "access.token.expires is not a date-time: '" + shorten(expiresText) + "'", e);
+      // The reader's messages name places and kinds, never values: safe to show.
+      throw new UnusableException(e.getMessage(), e);
     }
-    String tenant = object(token.get("tenant"), "access.token.tenant")
-        .flatMap(t -> string(t.get("id"), "access.token.tenant.id"))
-        .orElse(null);
-    String region = object(access.get("user"), "access.user")
-        .flatMap(u -> string(u.get("RAX-AUTH:defaultRegion"), "access.user.RAX-AUTH:defaultRegion"))
-        .filter(s -> !s.isBlank())
-        .orElse(null);
-
-    JsonValue catalogValue = access.get("serviceCatalog");
-    boolean hasCatalog = catalogValue != null && catalogValue.getValueType() == JsonValue.ValueType.ARRAY;
-    if (catalogValue != null && !hasCatalog && catalogValue.getValueType() != JsonValue.ValueType.NULL) {
-      throw new UnusableException("access.serviceCatalog is not an array");
-    }
+    List<CatalogService> catalog = access.serviceCatalog().orElse(null);
     boolean hasCompute = false;
     List<Endpoint> endpoints = new ArrayList<>();
-    if (hasCatalog) {
-      JsonArray catalog = catalogValue.asJsonArray();
-      for (int i = 0; i < catalog.size(); i++) {
-        String path = "access.serviceCatalog[" + i + "]";
+    if (catalog != null) {
+      for (CatalogService service : catalog) {
         // Other services are none of this library's business: whatever shape they have, skip them.
-        JsonValue entry = catalog.get(i);
-        if (entry.getValueType() != JsonValue.ValueType.OBJECT
-            || !(entry.asJsonObject().get("name") instanceof JsonString name)
-            || !COMPUTE_SERVICE.equals(name.getString())) {
+        if (!service.name().filter(COMPUTE_SERVICE::equals).isPresent()) {
           continue;
         }
         hasCompute = true;
-        JsonValue list = entry.asJsonObject().get("endpoints");
-        if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
-          continue;
+        List<CatalogEndpoint> offered;
+        try {
+          offered = service.endpoints();
+        } catch (WireFormatException e) {
+          throw new UnusableException(e.getMessage(), e);
         }
-        JsonArray array = list.asJsonArray();
-        for (int j = 0; j < array.size(); j++) {
-          String at = path + ".endpoints[" + j + "]";
-          Optional<JsonObject> endpoint = object(array.get(j), at);
-          if (endpoint.isEmpty()) {
-            continue;
-          }
-          Optional<String> endpointRegion = string(endpoint.get().get("region"), at + ".region");
-          Optional<String> publicUrl = string(endpoint.get().get("publicURL"), at + ".publicURL");
+        for (CatalogEndpoint endpoint : offered) {
           // A compute endpoint without a region or a URL is of no use for a regional image list.
-          if (endpointRegion.isPresent() && publicUrl.isPresent()) {
-            endpoints.add(new Endpoint(endpointRegion.get(), publicUrl.get()));
+          if (endpoint.region().isPresent() && endpoint.publicUrl().isPresent()) {
+            endpoints.add(new Endpoint(endpoint.region().get(), endpoint.publicUrl().get()));
           }
         }
       }
     }
-    return new IdentityResponse(id, expires, tenant, region, hasCatalog, hasCompute, endpoints);
+    return new IdentityResponse(
+        access.tokenId(),
+        access.expires(),
+        access.tenantId().orElse(null),
+        access.defaultRegion().orElse(null),
+        catalog != null,
+        hasCompute,
+        endpoints);
   }
 
   /** The token text (a secret). */
@@ -249,27 +221,6 @@ final class IdentityResponse {
               + " is not an absolute http(s) URL: '" + shorten(chosen.publicUrl()) + "'");
     }
     return chosen;
-  }
-
-  private static Optional<JsonObject> object(JsonValue value, String path) {
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return Optional.empty();
-    }
-    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new UnusableException(path + " is not an object");
-    }
-    return Optional.of(value.asJsonObject());
-  }
-
-  private static Optional<String> string(JsonValue value, String path) {
-    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
-      return Optional.empty();
-    }
-    if (value.getValueType() != JsonValue.ValueType.STRING) {
-      // Say the type, not the value: this may be the token.
-      throw new UnusableException(path + " is not a string but " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
-    }
-    return Optional.of(((JsonString) value).getString());
   }
 
   private static String shorten(String s) {

@@ -25,7 +25,8 @@ import java.util.Objects;
  * The wire format of the Rackspace / OpenStack Compute v2 images API, in both directions: reads list, image and
  * fault bodies from a stream through JSON-B (Yasson, with deserializers that go straight from parser events to
  * domain objects, never a {@code String} of the whole body or a JSON tree), and writes them in the service's
- * shape. One instance is thread-safe and should be shared: it holds one {@link Jsonb}.
+ * shape. One instance is thread-safe and should be shared: it holds one {@link Jsonb}. Each body shape has its own
+ * reader (list, image, summary, server reference, link, metadata, fault) over one cursor per body.
  *
  * <p>This package is exported to the emulator only; applications use the {@code ImageCatalog} port.
  */
@@ -123,6 +124,12 @@ public final class NovaJson implements AutoCloseable {
     write(out, g -> NovaWriter.writeFault(g, fault));
   }
 
+  /** Writes an identity {@code access} document, the answer to {@code POST /v2.0/tokens}. */
+  public void writeIdentity(IdentityDocument access, OutputStream out) {
+    Objects.requireNonNull(access, "access");
+    write(out, g -> IdentityWriter.write(g, access));
+  }
+
   /**
    * Writes one image object alone, for callers that stream a list themselves (the command line writes a detail
    * list of any length one image at a time).
@@ -138,7 +145,7 @@ public final class NovaJson implements AutoCloseable {
 
   /** The service's time format ({@code 2015-03-10T18:35:18Z}). */
   public static String formatInstant(java.time.Instant instant) {
-    return NovaWriter.format(instant);
+    return WireTimes.format(instant);
   }
 
   /**
@@ -148,7 +155,7 @@ public final class NovaJson implements AutoCloseable {
    * @throws WireFormatException if it is not a date-time
    */
   public static java.time.Instant parseInstant(String text) {
-    return NovaReader.parseInstant(Objects.requireNonNull(text, "text"), "value");
+    return WireTimes.parse(Objects.requireNonNull(text, "text"), "value");
   }
 
   private <T> T read(InputStream body, Class<T> type) {
@@ -206,40 +213,34 @@ public final class NovaJson implements AutoCloseable {
     }
   }
 
-  /**
-   * Yasson calls a deserializer with the body's START_OBJECT already read (its parser does not offer
-   * {@code currentEvent()}); a body that is not an object never reaches it.
-   */
-  private static JsonParser atObject(JsonParser parser) {
-    return parser;
-  }
-
-  // One deserializer class per body type: Yasson picks a deserializer by its declared type argument.
+  // One deserializer class per body type: Yasson picks a deserializer by its declared type argument. Yasson calls
+  // it with the body's START_OBJECT already read (its parser does not offer currentEvent()); a body that is not an
+  // object never reaches it.
   private static final class DetailListReading implements JsonbDeserializer<DetailListBody> {
     @Override
     public DetailListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new DetailListBody(NovaReader.readList(atObject(parser), true));
+      return new DetailListBody(ImageListReader.read(new JsonCursor(parser), ImageReader::read));
     }
   }
 
   private static final class SummaryListReading implements JsonbDeserializer<SummaryListBody> {
     @Override
     public SummaryListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new SummaryListBody(NovaReader.readList(atObject(parser), false));
+      return new SummaryListBody(ImageListReader.read(new JsonCursor(parser), SummaryReader::read));
     }
   }
 
   private static final class ImageReading implements JsonbDeserializer<ImageBody> {
     @Override
     public ImageBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new ImageBody(NovaReader.readImageBody(atObject(parser)));
+      return new ImageBody(ImageReader.readBody(new JsonCursor(parser)));
     }
   }
 
   private static final class FaultReading implements JsonbDeserializer<FaultBody> {
     @Override
     public FaultBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new FaultBody(NovaReader.readFault(atObject(parser)));
+      return new FaultBody(FaultReader.read(new JsonCursor(parser)));
     }
   }
 

@@ -10,8 +10,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +27,8 @@ final class NovaWriter {
     writeNullable(g, "name", image.name().orElse(null));
     g.write("status", image.rawStatus());
     g.write("progress", image.progress());
-    g.write("created", format(image.created()));
-    writeNullable(g, "updated", image.updated().map(NovaWriter::format).orElse(null));
+    g.write("created", WireTimes.format(image.created()));
+    writeNullable(g, "updated", image.updated().map(WireTimes::format).orElse(null));
     g.write("minDisk", image.minDisk());
     g.write("minRam", image.minRam());
     image.diskConfig().ifPresent(d -> g.write("OS-DCF:diskConfig", d.name()));
@@ -91,7 +89,7 @@ final class NovaWriter {
     for (Link link : links) {
       g.writeStartObject();
       g.write("rel", link.rel());
-      g.write("href", link.hrefText());
+      g.write("href", link.href().toString());
       link.type().ifPresent(t -> g.write("type", t));
       g.writeEnd();
     }
@@ -124,10 +122,5 @@ final class NovaWriter {
     } else {
       g.write(name, value);
     }
-  }
-
-  /** The service's time format: {@code 2015-03-10T18:35:18Z}, with a fraction only when there is one. */
-  static String format(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
 }

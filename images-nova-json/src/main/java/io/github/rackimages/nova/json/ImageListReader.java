@@ -1,0 +1,99 @@
+package io.github.rackimages.nova.json;
+
+import jakarta.json.stream.JsonParser.Event;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a list body, {@code {"images": [...], "images_links": [{"rel": "next", "href": "..."}]}}, of detailed
+ * images or of summaries: the items through the reader of their shape, and the {@code href} of the {@code next}
+ * link as sent.
+ */
+final class ImageListReader {
+
+  private ImageListReader() {}
+
+  /** Reads one item of a list; the cursor is past the item's START_OBJECT. */
+  @FunctionalInterface
+  interface ItemReader<T> {
+    T read(JsonCursor c, String path);
+  }
+
+  /** Reads the body; the cursor is past its START_OBJECT. */
+  static <T> WireList<T> read(JsonCursor c, ItemReader<T> items) {
+    List<T> list = null;
+    String next = null;
+    while (true) {
+      Event e = c.next();
+      if (e == Event.END_OBJECT) {
+        break;
+      }
+      String key = c.key(e, "$");
+      switch (key) {
+        case "images" -> list = readItems(c, items);
+        case "images_links" -> next = readNextHref(c);
+        default -> c.skip(c.next());
+      }
+    }
+    if (list == null) {
+      throw new WireFormatException("$.images: missing");
+    }
+    return new WireList<>(list, next);
+  }
+
+  private static <T> List<T> readItems(JsonCursor c, ItemReader<T> items) {
+    c.expect(c.next(), Event.START_ARRAY, "$.images");
+    List<T> list = new ArrayList<>();
+    int index = 0;
+    while (true) {
+      Event e = c.next();
+      if (e == Event.END_ARRAY) {
+        return list;
+      }
+      String path = "$.images[" + index + "]";
+      c.expect(e, Event.START_OBJECT, path);
+      list.add(items.read(c, path));
+      index++;
+    }
+  }
+
+  /** The href of the last {@code rel: next} link of {@code images_links}; entries of other shapes are skipped. */
+  private static String readNextHref(JsonCursor c) {
+    Event e = c.next();
+    if (e == Event.VALUE_NULL) {
+      return null;
+    }
+    c.expect(e, Event.START_ARRAY, "$.images_links");
+    String next = null;
+    int index = 0;
+    while (true) {
+      Event l = c.next();
+      if (l == Event.END_ARRAY) {
+        return next;
+      }
+      String path = "$.images_links[" + index++ + "]";
+      if (l != Event.START_OBJECT) {
+        c.skip(l);
+        continue;
+      }
+      String rel = null;
+      String href = null;
+      while (true) {
+        Event f = c.next();
+        if (f == Event.END_OBJECT) {
+          break;
+        }
+        String key = c.key(f, path);
+        Event v = c.next();
+        switch (key) {
+          case "rel" -> rel = c.scalarText(v);
+          case "href" -> href = c.scalarText(v);
+          default -> c.skip(v);
+        }
+      }
+      if ("next".equals(rel) && href != null) {
+        next = href;
+      }
+    }
+  }
+}
