@@ -41,7 +41,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Where the library's parsing time goes, one page of {@link ParseBenchmark} at a time: each benchmark does, for
- * the same 1000 images, only one of the steps {@code NovaReader} takes beyond tokenizing (which the baseline
+ * the same 1000 images, only one of the steps {@code ImageReader} takes beyond tokenizing (which the baseline
  * measures), with the inputs the parser would hand it (fresh strings). Next to the steps as the library does them
  * today are the cheaper forms suggested in the report ({@code *Suggested}), so that each suggestion comes with
  * its measured gain. Not part of the default run: select it with {@code ParseCostBreakdown}.
