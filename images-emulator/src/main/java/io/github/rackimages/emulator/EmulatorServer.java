@@ -1,36 +1,49 @@
 package io.github.rackimages.emulator;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * The server lifecycle of one emulator: listens on an address, serves with its own bounded pool of daemon threads
- * named {@code images-emulator-<port>-<n>}, and stops, letting requests in progress finish for a grace period.
+ * The server lifecycle of one emulator, on Jetty 12: listens on an address, serves with its own pool of daemon
+ * threads named {@code images-emulator-<port>-...}, and stops, letting requests in progress finish for a second.
+ *
+ * <p>Jetty reads and parses request heads without a thread per connection (one selector thread watches them all),
+ * so clients that never finish their request cannot starve the others; the idle timeout closes connections silent
+ * for too long and the {@link HeaderTimeout} those whose request head takes too long. Request heads (request line
+ * and headers) are limited to {@value #MAX_HEAD} bytes: larger ones get 431 (or 414 for the request line).
  */
 final class EmulatorServer {
 
-  private static final int QUEUE = 1024;
-  private static final int BACKLOG = 128;
+  /** The largest request head accepted: a 64 KiB query still passes, as it did on the JDK's server. */
+  static final int MAX_HEAD = 80 * 1024;
+
+  private static final int BACKLOG = 1024;
   private static final Duration GRACE = Duration.ofSeconds(1);
 
-  private final HttpServer server;
+  private final ServerSocketChannel channel;
+  private final String where;
   private final int port;
-  private ThreadPoolExecutor executor;
+  private Server server;
 
-  private EmulatorServer(HttpServer server) {
-    this.server = server;
-    this.port = server.getAddress().getPort();
+  private EmulatorServer(ServerSocketChannel channel, String where) throws IOException {
+    this.channel = channel;
+    this.where = where;
+    this.port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
   }
 
   /**
@@ -39,11 +52,16 @@ final class EmulatorServer {
    * @throws UncheckedIOException if the address cannot be listened on
    */
   static EmulatorServer listen(InetAddress host, int port) {
+    String where = host.getHostAddress() + ":" + port;
+    ServerSocketChannel channel = null;
     try {
-      return new EmulatorServer(HttpServer.create(new InetSocketAddress(host, port), BACKLOG));
+      channel = ServerSocketChannel.open();
+      channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      channel.bind(new InetSocketAddress(host, port), BACKLOG);
+      return new EmulatorServer(channel, where);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not listen on " + host.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+      closeQuietly(channel);
+      throw new UncheckedIOException("could not listen on " + where + ": " + e.getMessage(), e);
     }
   }
 
@@ -52,21 +70,43 @@ final class EmulatorServer {
     return port;
   }
 
-  /** Starts serving every path with this handler on at most {@code threads} threads. */
-  void start(HttpHandler handler, int threads) {
-    executor =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            new NamedDaemonThreads("images-emulator-" + port + "-"),
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    executor.allowCoreThreadTimeOut(true);
-    server.setExecutor(executor);
-    server.createContext("/", handler);
-    server.start();
+  /**
+   * Starts serving these parts: {@link EmulatorHandler} answers every request on at most {@code settings.threads}
+   * threads (the pool has two more, one accepting connections and one watching them), {@link NovaErrorHandler}
+   * writes Jetty's own refusals.
+   */
+  void start(EmulatorParts parts, EmulatorSettings settings) {
+    Handler handler = new EmulatorHandler(parts.service(), parts.counts());
+    int threads = settings.threads;
+    String name = "images-emulator-" + port;
+    QueuedThreadPool pool = new QueuedThreadPool(threads + 2, Math.min(threads + 2, 4));
+    pool.setName(name);
+    pool.setDaemon(true);
+    pool.setReservedThreads(0);
+    pool.setStopTimeout(GRACE.toMillis());
+    Server jetty = new Server(pool, new ScheduledExecutorScheduler(name + "-scheduler", true), null);
+    HttpConfiguration config = new HttpConfiguration();
+    config.setSendServerVersion(false);
+    config.setSendXPoweredBy(false);
+    config.setRequestHeaderSize(MAX_HEAD);
+    // Image ids are decoded from the raw path by the emulator itself, %2F included, as Nova does.
+    config.setUriCompliance(UriCompliance.LEGACY);
+    ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(config));
+    connector.setIdleTimeout(settings.idleTimeout.toMillis());
+    HeaderTimeout heads = new HeaderTimeout(handler, settings.headerTimeout);
+    connector.addEventListener(heads);
+    jetty.addConnector(connector);
+    jetty.setHandler(heads);
+    jetty.setErrorHandler(new NovaErrorHandler(parts.service()));
+    jetty.setStopTimeout(GRACE.toMillis());
+    server = jetty;
+    try {
+      connector.open(channel);
+      jetty.start();
+    } catch (Exception e) {
+      stop(() -> 0);
+      throw new IllegalStateException("could not start the emulator's server on " + where + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -74,54 +114,41 @@ final class EmulatorServer {
    * thread (interrupting those still busy after another second). Keeps the caller's interrupt status.
    */
   void stop(IntSupplier inFlight) {
-    Duration grace = GRACE;
-    long deadline = System.nanoTime() + grace.toNanos();
+    long deadline = System.nanoTime() + GRACE.toNanos();
     boolean interrupted = false;
-    while (executor != null && inFlight.getAsInt() > 0 && System.nanoTime() < deadline && !interrupted) {
+    while (server != null && inFlight.getAsInt() > 0 && System.nanoTime() < deadline && !interrupted) {
       try {
         TimeUnit.MILLISECONDS.sleep(5);
       } catch (InterruptedException e) {
         interrupted = true;
       }
     }
-    server.stop(0);
-    if (executor != null) {
-      executor.shutdown();
+    if (server != null) {
       try {
-        if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-          // A request stuck in the latency pause or in a slow catalog: interrupt it.
-          executor.shutdownNow();
-          executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
-        }
-      } catch (InterruptedException e) {
-        executor.shutdownNow();
-        interrupted = true;
+        server.stop();
+      } catch (Exception e) {
+        System.getLogger(ImageEmulator.LOGGER_NAME)
+            .log(System.Logger.Level.WARNING, "could not stop the emulator's server on " + where, e);
       }
     }
+    closeQuietly(channel);
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }
 
-  @Override
-  public String toString() {
-    return "EmulatorServer[port " + port + "]";
+  private static void closeQuietly(ServerSocketChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // Nothing more to release.
+      }
+    }
   }
 
-  /** Daemon threads with a recognisable name, so that a forgotten emulator never keeps a JVM alive by them. */
-  private static final class NamedDaemonThreads implements ThreadFactory {
-    private final String prefix;
-    private final AtomicInteger count = new AtomicInteger();
-
-    NamedDaemonThreads(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, prefix + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
+  @Override
+  public String toString() {
+    return "EmulatorServer[" + where + " -> port " + port + "]";
   }
 }

@@ -67,6 +67,15 @@ final class EmulatorService {
     return faults.computeFault();
   }
 
+  /** The bytes of Nova's generic 500, which cannot fail to be written. */
+  byte[] computeFaultBytes() {
+    try {
+      return faults.computeFault().render();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A fault with Nova's name for the status, for requests refused before they reach {@link #answer}. */
   Reply fault(int status, String message) {
     return faults.fault(status, message);

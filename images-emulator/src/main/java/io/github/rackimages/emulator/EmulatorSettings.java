@@ -33,6 +33,10 @@ final class EmulatorSettings {
   Duration retryAfter = ImageEmulator.DEFAULT_RETRY_AFTER;
   int maxLimit = PageRequest.MAX_LIMIT;
   int threads = ImageEmulator.DEFAULT_THREADS;
+  /** How long a connection may stay silent: 30 s, as a load balancer in front of the service might allow. */
+  Duration idleTimeout = Duration.ofSeconds(30);
+  /** How long a request head may take to arrive in full. */
+  Duration headerTimeout = Duration.ofSeconds(10);
 
   void catalog(ImageCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -109,6 +113,19 @@ final class EmulatorSettings {
       throw new IllegalArgumentException("threads must be 1..256: " + threads);
     }
     this.threads = threads;
+  }
+
+  void timeouts(Duration idle, Duration header) {
+    this.idleTimeout = requirePositive(idle, "idleTimeout");
+    this.headerTimeout = requirePositive(header, "headerTimeout");
+  }
+
+  private static Duration requirePositive(Duration d, String what) {
+    Objects.requireNonNull(d, what);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive: " + d);
+    }
+    return d;
   }
 
   /** The catalog to serve: the one given, else a new in-memory sample account on the settings' clock. */

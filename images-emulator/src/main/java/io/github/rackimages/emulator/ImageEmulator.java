@@ -26,21 +26,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>What it answers, request by request, and how, is described in the {@linkplain io.github.rackimages.emulator
- * package documentation}: the service's behaviour, faults included, as a client sees it.
+ * <p>What it answers, request by request, and what it logs, is described in the {@linkplain
+ * io.github.rackimages.emulator package documentation}.
  *
  * <p><b>Fault switches</b> can be set on the builder and changed at any time on the running emulator, from any
  * thread: {@link #throttleEvery(int)}, {@link #unavailableEvery(int)}, {@link #latency(Duration)} and
  * {@link #retryAfter(Duration)}. Faults of the catalog itself (such as those injected with
  * {@link InMemoryImageCatalog#failNext}) pass through as described above.
  *
- * <p><b>Threads.</b> Requests are served by a bounded pool ({@link Builder#threads(int)}, 16 by default; when all
- * are busy and the queue of 1024 is full, the accepting thread serves the request itself, slowing new
- * connections down). All methods of a running emulator are thread-safe. {@link #stop()} lets requests in progress
- * finish for up to a second, then closes every connection and ends every thread.
- *
- * <p>Requests are logged at {@code DEBUG} (method, path and query, status, request id; never a header, so never a
- * token) on the {@link System.Logger} {@value #LOGGER_NAME}; unexpected failures at {@code WARNING}.
+ * <p><b>Server.</b> Jetty 12: {@link Builder#threads(int)} threads (16 by default) answer requests, while clients
+ * that never finish theirs hold no thread; a connection silent for 30 s, or whose request head takes over 10 s, is
+ * closed. All methods of a running emulator are thread-safe. {@link #stop()} lets requests in progress finish for
+ * up to a second, then closes every connection and ends every thread.
  *
  * <p>Over 300 lines as the whole public API, nested {@link Builder} included, with its Javadoc; the work is done by
  * {@code EmulatorSettings}, {@code EmulatorServer}, {@code EmulatorParts}, {@code FaultSwitches} and others.
@@ -87,10 +84,9 @@ public final class ImageEmulator implements AutoCloseable {
     this.server = EmulatorServer.listen(settings.host, settings.port);
     try {
       this.parts = new EmulatorParts(settings, Urls.of(settings.host, server.port(), settings.tenantId));
-      server.start(new EmulatorHandler(parts.service(), parts.counts()), settings.threads);
+      server.start(parts, settings);
     } catch (RuntimeException | Error e) {
-      // The socket is bound already: release it rather than leave it to the garbage collector.
-      server.stop(() -> 0);
+      server.stop(() -> 0); // The socket is bound already: release it rather than leave it to the GC.
       throw e;
     }
   }
@@ -171,9 +167,8 @@ public final class ImageEmulator implements AutoCloseable {
   /**
    * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with
    * 413 {@code overLimit}, a {@code Retry-After} of {@link #retryAfter()} in seconds and a body with the instant to
-   * retry at. 0 turns throttling off.
+   * retry at; 0 turns throttling off. Returns this emulator.
    *
-   * @return this emulator
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public ImageEmulator throttleEvery(int n) {
@@ -189,9 +184,8 @@ public final class ImageEmulator implements AutoCloseable {
   /**
    * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with
    * 503 {@code serviceUnavailable} and a {@code Retry-After} of {@link #retryAfter()}. 0 turns it off. When a
-   * request is due for both, throttling wins.
+   * request is due for both, throttling wins. Returns this emulator.
    *
-   * @return this emulator
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public ImageEmulator unavailableEvery(int n) {
@@ -205,9 +199,9 @@ public final class ImageEmulator implements AutoCloseable {
   }
 
   /**
-   * From now on, waits this long before answering any request (identity included), to simulate a distant service.
+   * From now on, waits this long before answering any request (identity included), to simulate a distant service;
+   * returns this emulator.
    *
-   * @return this emulator
    * @throws NullPointerException if {@code latency} is null
    * @throws IllegalArgumentException if {@code latency} is negative
    */
@@ -222,9 +216,9 @@ public final class ImageEmulator implements AutoCloseable {
   }
 
   /**
-   * The wait that throttled and unavailable answers ask for (rounded up to whole seconds on the wire).
+   * The wait that throttled and unavailable answers ask for (rounded up to whole seconds on the wire); returns
+   * this emulator.
    *
-   * @return this emulator
    * @throws NullPointerException if {@code retryAfter} is null
    * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
@@ -271,11 +265,10 @@ public final class ImageEmulator implements AutoCloseable {
 
   /**
    * Builds and starts an {@link ImageEmulator}; not thread-safe. Every setter validates its argument at once.
-   * Defaults: the sample catalog ({@code SampleCatalogs.rackspace()} in an {@link InMemoryImageCatalog}), host
-   * 127.0.0.1, a free port, tenant {@value ImageEmulator#DEFAULT_TENANT_ID}, one user {@value
-   * ImageEmulator#DEFAULT_USERNAME} (API key {@value ImageEmulator#DEFAULT_API_KEY}, password {@value
-   * ImageEmulator#DEFAULT_PASSWORD}, region {@value ImageEmulator#DEFAULT_REGION}), tokens valid 24 hours, the
-   * system UTC clock, no faults, no latency, a retry-after of one second, pages of at most 1000, 16 threads.
+   * Defaults: the sample catalog ({@code SampleCatalogs.rackspace()} in an {@link InMemoryImageCatalog}), 127.0.0.1,
+   * a free port, tenant 123456, one user demo (API key demo-api-key, password demo-password, region DFW; see the
+   * constants), tokens valid 24 hours, the UTC clock, no faults, no latency, a retry-after of 1 s, pages of at most
+   * 1000, 16 threads.
    *
    * @since 1.0
    */
@@ -328,8 +321,7 @@ public final class ImageEmulator implements AutoCloseable {
     }
 
     /**
-     * Adds a user with default region {@value ImageEmulator#DEFAULT_REGION}. The first user added replaces the
-     * default user; {@link ImageEmulator#issueToken()} issues tokens to the first user.
+     * Adds a user with default region {@value ImageEmulator#DEFAULT_REGION} (see the next method).
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is blank or a user of that name was already added
@@ -340,7 +332,8 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * Adds a user with this default region ({@code RAX-AUTH:defaultRegion} in the token response). Any region
-     * may be named, even one the service catalog lacks, to test how a client copes.
+     * may be named, even one the service catalog lacks, to test how a client copes. The first user added replaces
+     * the default user; {@link ImageEmulator#issueToken()} issues tokens to the first user.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is blank or a user of that name was already added
@@ -427,12 +420,19 @@ public final class ImageEmulator implements AutoCloseable {
     }
 
     /**
-     * How many threads serve requests at most; {@value ImageEmulator#DEFAULT_THREADS} by default.
+     * How many threads answer requests at most (Jetty's pool gets two more, to accept and watch connections);
+     * {@value ImageEmulator#DEFAULT_THREADS} by default.
      *
      * @throws IllegalArgumentException if {@code threads} is not within 1..256
      */
     public Builder threads(int threads) {
       settings.threads(threads);
+      return this;
+    }
+
+    /** For tests: how long a connection may stay silent, and a request head take to arrive (30 s and 10 s). */
+    Builder timeouts(Duration idle, Duration header) {
+      settings.timeouts(idle, header);
       return this;
     }
 

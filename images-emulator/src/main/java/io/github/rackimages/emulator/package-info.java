@@ -33,6 +33,10 @@
  *       faults), {@code Content-Length} and {@code X-Compute-Request-Id: req-<uuid>}.
  * </ul>
  *
+ * <p>Requests are logged at {@code DEBUG} (method, path and query, status, request id; never a header, so never a
+ * token) on the {@link System.Logger} {@value io.github.rackimages.emulator.ImageEmulator#LOGGER_NAME}; unexpected
+ * failures at {@code WARNING}.
+ *
  * <p><b>Non-null by default.</b> No public method accepts or returns {@code null}.
  */
 package io.github.rackimages.emulator;
