@@ -12,8 +12,8 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * Closes a connection whose request head does not arrive in full within the header timeout, counted from its first
- * byte. Jetty's idle timeout alone lets a client that sends one byte now and then hold a connection for ever; this
+ * Closes a connection whose request head does not arrive in full within the header timeout, counted from when a
+ * sweep first sees its bytes (so up to a quarter of the timeout, at most a second, late). Jetty's idle timeout alone lets a client that sends one byte now and then hold a connection for ever; this
  * bounds the whole head. It watches connections (a {@link Connection.Listener} on the connector) and the requests
  * that reach the handler it wraps; a connection that is being answered, or that sent nothing new since its last
  * answer, is left to the idle timeout. A sweep on Jetty's scheduler checks every connection a few times per timeout;
