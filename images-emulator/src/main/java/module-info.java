@@ -6,7 +6,10 @@ module io.github.rackimages.emulator {
   requires transitive io.github.rackimages.core;
   requires io.github.rackimages.fake;
   requires io.github.rackimages.nova.json;
-  requires jdk.httpserver;
+  requires org.eclipse.jetty.server;
+  requires org.eclipse.jetty.http;
+  requires org.eclipse.jetty.io;
+  requires org.eclipse.jetty.util;
   requires jakarta.json;
 
   exports io.github.rackimages.emulator;

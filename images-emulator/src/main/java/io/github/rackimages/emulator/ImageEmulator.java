@@ -1,29 +1,14 @@
 package io.github.rackimages.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.rackimages.core.ImageCatalog;
-import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.fake.InMemoryImageCatalog;
-import io.github.rackimages.fake.SampleCatalogs;
-import io.github.rackimages.nova.json.NovaJson;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * A local HTTP server that answers as Rackspace Cloud Servers does: the identity service ({@code POST
@@ -41,49 +26,21 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p><b>What it answers.</b>
- *
- * <ul>
- *   <li>{@code POST /v2.0/tokens} with {@code RAX-KSKEY:apiKeyCredentials} or {@code passwordCredentials}: a random
- *       token valid for the token lifetime, and a service catalog whose {@code cloudServersOpenStack} endpoints
- *       (DFW, ORD, IAD, LON, SYD, HKG) all point at {@link #computeEndpoint()}; it also lists a legacy
- *       {@code cloudServers} v1.0 compute service (first) and a {@code cloudFiles} service, so that a client must
- *       choose by name. Both credential kinds at once, or a malformed body: 400; wrong credentials: 401.
- *   <li>Under {@code /v2/}: a request without a valid, unexpired {@code X-Auth-Token}, or for another tenant, gets
- *       401 {@code unauthorized} with {@code WWW-Authenticate: Keystone uri=<identity URL>}. Then the fault
- *       switches apply. Then {@code GET images}, {@code images/detail} and {@code images/{id}} (each also with a
- *       {@code .json} suffix) are served from the catalog; an unknown path gets 404 {@code itemNotFound}, another
- *       method 405 {@code badMethod}.
- *   <li>Queries are read as Nova reads them: form-decoded ({@code +} is a space, {@code %2B} a plus), the last of
- *       repeated parameters wins, unknown ones are ignored (but kept in the {@code next} link). Filters
- *       {@code name}, {@code status}, {@code type} (both in any case), {@code server}, {@code changes-since},
- *       {@code minDisk}, {@code minRam}; paging {@code limit} and {@code marker}. Invalid values get Nova's 400
- *       messages ({@code limit param must be an integer}, {@code limit param must be positive},
- *       {@code Invalid changes-since value}, ...).
- *   <li>Pages: {@code limit} absent or 0 means the largest page ({@link Builder#maxLimit(int)}, 1000 by default),
- *       a larger limit is capped to it, and {@code images_links} has a {@code next} link exactly when the page is
- *       full (Nova's Juno+ rule), so that a walk without {@code limit} still pages. The link is absolute, points at
- *       the same collection ({@code /images/detail} for the detail list) and carries every original parameter plus
- *       {@code marker} (the last id), sorted by name and percent-encoded.
- *   <li>A failure of the catalog becomes the fault the service would send: {@code ImageCatalogBadRequestException}
- *       400, throttling 413 (or 429) with {@code Retry-After}, unavailable 503, and so on; an unexpected exception
- *       500 {@code computeFault} with Nova's generic message, never a stack trace.
- *   <li>Every answer has {@code Content-Type: application/json} ({@code application/json; charset=UTF-8} for
- *       faults), {@code Content-Length} and {@code X-Compute-Request-Id: req-<uuid>}.
- * </ul>
+ * <p>What it answers, request by request, and what it logs, is described in the {@linkplain
+ * io.github.rackimages.emulator package documentation}.
  *
  * <p><b>Fault switches</b> can be set on the builder and changed at any time on the running emulator, from any
  * thread: {@link #throttleEvery(int)}, {@link #unavailableEvery(int)}, {@link #latency(Duration)} and
  * {@link #retryAfter(Duration)}. Faults of the catalog itself (such as those injected with
  * {@link InMemoryImageCatalog#failNext}) pass through as described above.
  *
- * <p><b>Threads.</b> Requests are served by a bounded pool ({@link Builder#threads(int)}, 16 by default; when all
- * are busy and the queue of 1024 is full, the accepting thread serves the request itself, slowing new
- * connections down). All methods of a running emulator are thread-safe. {@link #stop()} lets requests in progress
- * finish for up to a second, then closes every connection and ends every thread.
+ * <p><b>Server.</b> Jetty 12: {@link Builder#threads(int)} threads (16 by default) answer requests, while clients
+ * that never finish theirs hold no thread; a connection silent for 30 s, or whose request head takes over 10 s, is
+ * closed. All methods of a running emulator are thread-safe. {@link #stop()} lets requests in progress finish for
+ * up to a second, then closes every connection and ends every thread.
  *
- * <p>Requests are logged at {@code DEBUG} (method, path and query, status, request id; never a header, so never a
- * token) on the {@link System.Logger} {@value #LOGGER_NAME}; unexpected failures at {@code WARNING}.
+ * <p>Over 300 lines as the whole public API, nested {@link Builder} included, with its Javadoc; the work is done by
+ * {@code EmulatorSettings}, {@code EmulatorServer}, {@code EmulatorParts}, {@code FaultSwitches} and others.
  *
  * @since 1.0
  */
@@ -119,88 +76,17 @@ public final class ImageEmulator implements AutoCloseable {
   /** The number of threads serving requests, unless set otherwise. */
   public static final int DEFAULT_THREADS = 16;
 
-  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._~-]+");
-  private static final int QUEUE = 1024;
-  private static final int BACKLOG = 128;
-  private static final Duration STOP_GRACE = Duration.ofSeconds(1);
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
-  private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
-  static {
-    // The JDK server writes an answer's headers and body as two TCP segments; with Nagle's algorithm on, the body
-    // waits for the client's delayed ACK, and every answer on a kept-alive connection takes about 40 ms. The JDK
-    // reads this property once, when its first server starts; an explicit setting by the application is kept.
-    try {
-      if (System.getProperty(NODELAY_PROPERTY) == null) {
-        System.setProperty(NODELAY_PROPERTY, "true");
-      }
-    } catch (SecurityException e) {
-      // Only slower without it.
-    }
-  }
-
-  private final HttpServer server;
-  private final ThreadPoolExecutor executor;
-  private final NovaJson json;
-  private final ImageCatalog catalog;
-  private final EmulatorHandler handler;
-  private final FaultSwitches switches;
-  private final TokenStore tokens;
-  private final Urls urls;
-  private final String tenantId;
-  private final Clock clock;
-  private final Duration tokenLifetime;
-  private final String tokenUser;
-  private final int port;
+  private final EmulatorServer server;
+  private final EmulatorParts parts;
   private final AtomicBoolean running = new AtomicBoolean(true);
 
-  private ImageEmulator(Builder b) {
-    this.tenantId = b.tenantId;
-    this.clock = b.clock;
-    this.tokenLifetime = b.tokenLifetime;
-    this.catalog =
-        b.catalog != null
-            ? b.catalog
-            : InMemoryImageCatalog.builder().images(SampleCatalogs.rackspace()).clock(b.clock).build();
-    this.switches = new FaultSwitches(b.throttleEvery, b.unavailableEvery, b.latency, b.retryAfter);
-    this.tokens = new TokenStore();
-    List<EmulatorUser> users = b.users();
-    this.tokenUser = users.get(0).username();
-
-    InetAddress host = b.host;
+  private ImageEmulator(EmulatorSettings settings) {
+    this.server = EmulatorServer.listen(settings.host, settings.port);
     try {
-      this.server = HttpServer.create(new InetSocketAddress(host, b.port), BACKLOG);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "could not listen on " + host.getHostAddress() + ":" + b.port + ": " + e.getMessage(), e);
-    }
-    try {
-      this.port = server.getAddress().getPort();
-      this.urls = Urls.of("http://" + advertised(host) + ":" + port, tenantId);
-      this.json = new NovaJson();
-      NovaFaults faults = new NovaFaults(json, urls.identity());
-      Identity identity = new Identity(json, faults, tokens, users, tenantId, urls, clock, () -> tokenLifetime);
-      this.handler =
-          new EmulatorHandler(catalog, json, faults, identity, tokens, urls, b.maxLimit, clock, switches);
-
-      int instance = INSTANCES.incrementAndGet();
-      ThreadFactory threads = new NamedDaemonThreads("images-emulator-" + instance + "-");
-      this.executor =
-          new ThreadPoolExecutor(
-              b.threads,
-              b.threads,
-              30,
-              TimeUnit.SECONDS,
-              new ArrayBlockingQueue<>(QUEUE),
-              threads,
-              new ThreadPoolExecutor.CallerRunsPolicy());
-      executor.allowCoreThreadTimeOut(true);
-      server.setExecutor(executor);
-      server.createContext("/", handler);
-      server.start();
+      this.parts = new EmulatorParts(settings, Urls.of(settings.host, server.port(), settings.tenantId));
+      server.start(parts, settings);
     } catch (RuntimeException | Error e) {
-      // The socket is bound already: release it rather than leave it to the garbage collector.
-      server.stop(0);
+      server.stop(() -> 0); // The socket is bound already: release it rather than leave it to the GC.
       throw e;
     }
   }
@@ -212,37 +98,37 @@ public final class ImageEmulator implements AutoCloseable {
 
   /** The base URL, {@code http://127.0.0.1:<port>}. */
   public URI uri() {
-    return URI.create(urls.base());
+    return URI.create(parts.urls().base());
   }
 
   /** The identity service's URL, {@code http://127.0.0.1:<port>/v2.0}, to which a client posts {@code /tokens}. */
   public URI identityUrl() {
-    return URI.create(urls.identity());
+    return URI.create(parts.urls().identity());
   }
 
   /** The compute endpoint, {@code http://127.0.0.1:<port>/v2/<tenant>}, as the service catalog lists it. */
   public URI computeEndpoint() {
-    return URI.create(urls.compute());
+    return URI.create(parts.urls().compute());
   }
 
   /** The port the emulator listens on (the one chosen by the system when the builder asked for 0). */
   public int port() {
-    return port;
+    return server.port();
   }
 
   /** The tenant served. */
   public String tenantId() {
-    return tenantId;
+    return parts.tenantId();
   }
 
   /** The catalog served; tests may change it (an {@link InMemoryImageCatalog}'s mutations show at once). */
   public ImageCatalog catalog() {
-    return catalog;
+    return parts.catalog();
   }
 
   /** How many requests the emulator received since it started or {@link #resetRequestCounts()}, of any kind. */
   public long requestCount() {
-    return handler.requests();
+    return parts.counts().all();
   }
 
   /**
@@ -250,17 +136,17 @@ public final class ImageEmulator implements AutoCloseable {
    * (401, throttled, 404 and 400 included): what a client's calls to the images API cost.
    */
   public long imagesRequestCount() {
-    return handler.imagesRequests();
+    return parts.counts().images();
   }
 
   /** How many requests under {@code /v2.0} (the identity service) the emulator received. */
   public long identityRequestCount() {
-    return handler.identityRequests();
+    return parts.counts().identity();
   }
 
   /** Sets every request count back to zero. */
   public void resetRequestCounts() {
-    handler.resetCounts();
+    parts.counts().reset();
   }
 
   /**
@@ -270,82 +156,80 @@ public final class ImageEmulator implements AutoCloseable {
    * @return the token id, to send as {@code X-Auth-Token}
    */
   public String issueToken() {
-    return tokens.issue(tenantId, tokenUser, clock.instant(), tokenLifetime).id();
+    return parts.issueToken();
   }
 
   /** Revokes every token issued so far: the next request with one of them gets 401, as after a revocation. */
   public void revokeTokens() {
-    tokens.revokeAll();
+    parts.tokens().revokeAll();
   }
 
   /**
    * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with
    * 413 {@code overLimit}, a {@code Retry-After} of {@link #retryAfter()} in seconds and a body with the instant to
-   * retry at. 0 turns throttling off.
+   * retry at; 0 turns throttling off. Returns this emulator.
    *
-   * @return this emulator
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public ImageEmulator throttleEvery(int n) {
-    switches.throttleEvery(n);
+    parts.switches().throttleEvery(n);
     return this;
   }
 
   /** Every how many compute requests one is throttled; 0 when throttling is off. */
   public int throttleEvery() {
-    return switches.throttleEvery();
+    return parts.switches().throttleEvery();
   }
 
   /**
    * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with
    * 503 {@code serviceUnavailable} and a {@code Retry-After} of {@link #retryAfter()}. 0 turns it off. When a
-   * request is due for both, throttling wins.
+   * request is due for both, throttling wins. Returns this emulator.
    *
-   * @return this emulator
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public ImageEmulator unavailableEvery(int n) {
-    switches.unavailableEvery(n);
+    parts.switches().unavailableEvery(n);
     return this;
   }
 
   /** Every how many compute requests one is answered 503; 0 when off. */
   public int unavailableEvery() {
-    return switches.unavailableEvery();
+    return parts.switches().unavailableEvery();
   }
 
   /**
-   * From now on, waits this long before answering any request (identity included), to simulate a distant service.
+   * From now on, waits this long before answering any request (identity included), to simulate a distant service;
+   * returns this emulator.
    *
-   * @return this emulator
    * @throws NullPointerException if {@code latency} is null
    * @throws IllegalArgumentException if {@code latency} is negative
    */
   public ImageEmulator latency(Duration latency) {
-    switches.latency(latency);
+    parts.switches().latency(latency);
     return this;
   }
 
   /** The current simulated latency. */
   public Duration latency() {
-    return switches.latency();
+    return parts.switches().latency();
   }
 
   /**
-   * The wait that throttled and unavailable answers ask for (rounded up to whole seconds on the wire).
+   * The wait that throttled and unavailable answers ask for (rounded up to whole seconds on the wire); returns
+   * this emulator.
    *
-   * @return this emulator
    * @throws NullPointerException if {@code retryAfter} is null
    * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
   public ImageEmulator retryAfter(Duration retryAfter) {
-    switches.retryAfter(retryAfter);
+    parts.switches().retryAfter(retryAfter);
     return this;
   }
 
   /** The wait throttled and unavailable answers ask for. */
   public Duration retryAfter() {
-    return switches.retryAfter();
+    return parts.switches().retryAfter();
   }
 
   /** Whether the emulator still listens ({@link #stop()} not yet called). */
@@ -361,31 +245,8 @@ public final class ImageEmulator implements AutoCloseable {
     if (!running.compareAndSet(true, false)) {
       return;
     }
-    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
-    boolean interrupted = false;
-    while (handler.inFlight() > 0 && System.nanoTime() < deadline && !interrupted) {
-      try {
-        TimeUnit.MILLISECONDS.sleep(5);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    server.stop(0);
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        // A request stuck in the latency pause or in a slow catalog: interrupt it.
-        executor.shutdownNow();
-        executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      interrupted = true;
-    }
-    json.close();
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    server.stop(parts.counts()::inFlight);
+    parts.close();
   }
 
   /** The same as {@link #stop()}. */
@@ -397,70 +258,22 @@ public final class ImageEmulator implements AutoCloseable {
   /** One line saying where the emulator listens (or listened), for logs and the command line. */
   @Override
   public String toString() {
-    return "ImageEmulator["
-        + (isRunning() ? "listening on " : "stopped, was on ")
-        + urls.base()
-        + ", identity "
-        + urls.identity()
-        + ", compute "
-        + urls.compute()
-        + "]";
-  }
-
-  /** The host as written in URLs: a wildcard address is advertised as loopback, an IPv6 one in brackets. */
-  private static String advertised(InetAddress host) {
-    if (host.isAnyLocalAddress()) {
-      return "127.0.0.1";
-    }
-    String address = host.getHostAddress();
-    if (host instanceof Inet6Address) {
-      int scope = address.indexOf('%');
-      return "[" + (scope < 0 ? address : address.substring(0, scope)) + "]";
-    }
-    return address;
-  }
-
-  /** Daemon threads with a recognisable name, so that a forgotten emulator never keeps a JVM alive by them. */
-  private static final class NamedDaemonThreads implements ThreadFactory {
-    private final String prefix;
-    private final AtomicInteger count = new AtomicInteger();
-
-    NamedDaemonThreads(String prefix) {
-      this.prefix = prefix;
-    }
-
-    @Override
-    public Thread newThread(Runnable r) {
-      Thread t = new Thread(r, prefix + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }
+    Urls urls = parts.urls();
+    String where = urls.base() + ", identity " + urls.identity() + ", compute " + urls.compute();
+    return "ImageEmulator[" + (isRunning() ? "listening on " : "stopped, was on ") + where + "]";
   }
 
   /**
    * Builds and starts an {@link ImageEmulator}; not thread-safe. Every setter validates its argument at once.
-   * Defaults: the sample catalog ({@code SampleCatalogs.rackspace()} in an {@link InMemoryImageCatalog}), host
-   * 127.0.0.1, a free port, tenant {@value ImageEmulator#DEFAULT_TENANT_ID}, one user {@value
-   * ImageEmulator#DEFAULT_USERNAME} (API key {@value ImageEmulator#DEFAULT_API_KEY}, password {@value
-   * ImageEmulator#DEFAULT_PASSWORD}, region {@value ImageEmulator#DEFAULT_REGION}), tokens valid 24 hours, the
-   * system UTC clock, no faults, no latency, a retry-after of one second, pages of at most 1000, 16 threads.
+   * Defaults: the sample catalog ({@code SampleCatalogs.rackspace()} in an {@link InMemoryImageCatalog}), 127.0.0.1,
+   * a free port, tenant 123456, one user demo (API key demo-api-key, password demo-password, region DFW; see the
+   * constants), tokens valid 24 hours, the UTC clock, no faults, no latency, a retry-after of 1 s, pages of at most
+   * 1000, 16 threads.
    *
    * @since 1.0
    */
   public static final class Builder {
-    private ImageCatalog catalog;
-    private InetAddress host = InetAddress.getLoopbackAddress();
-    private int port;
-    private String tenantId = DEFAULT_TENANT_ID;
-    private final List<EmulatorUser> users = new ArrayList<>();
-    private Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
-    private Clock clock = Clock.systemUTC();
-    private int throttleEvery;
-    private int unavailableEvery;
-    private Duration latency = Duration.ZERO;
-    private Duration retryAfter = DEFAULT_RETRY_AFTER;
-    private int maxLimit = PageRequest.MAX_LIMIT;
-    private int threads = DEFAULT_THREADS;
+    private final EmulatorSettings settings = new EmulatorSettings();
 
     private Builder() {}
 
@@ -470,7 +283,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws NullPointerException if {@code catalog} is null
      */
     public Builder catalog(ImageCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      settings.catalog(catalog);
       return this;
     }
 
@@ -481,7 +294,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws NullPointerException if {@code host} is null
      */
     public Builder host(InetAddress host) {
-      this.host = Objects.requireNonNull(host, "host");
+      settings.host(host);
       return this;
     }
 
@@ -492,10 +305,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code port} is not within 0..65535
      */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0..65535: " + port);
-      }
-      this.port = port;
+      settings.port(port);
       return this;
     }
 
@@ -506,18 +316,12 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException unless it is made of {@code A-Z a-z 0-9 . _ ~ -} only
      */
     public Builder tenantId(String tenantId) {
-      Objects.requireNonNull(tenantId, "tenantId");
-      if (!TENANT.matcher(tenantId).matches()) {
-        throw new IllegalArgumentException(
-            "tenantId must be made of letters, digits and . _ ~ - only: '" + tenantId + "'");
-      }
-      this.tenantId = tenantId;
+      settings.tenantId(tenantId);
       return this;
     }
 
     /**
-     * Adds a user with default region {@value ImageEmulator#DEFAULT_REGION}. The first user added replaces the
-     * default user; {@link ImageEmulator#issueToken()} issues tokens to the first user.
+     * Adds a user with default region {@value ImageEmulator#DEFAULT_REGION} (see the next method).
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is blank or a user of that name was already added
@@ -528,21 +332,14 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * Adds a user with this default region ({@code RAX-AUTH:defaultRegion} in the token response). Any region
-     * may be named, even one the service catalog lacks, to test how a client copes.
+     * may be named, even one the service catalog lacks, to test how a client copes. The first user added replaces
+     * the default user; {@link ImageEmulator#issueToken()} issues tokens to the first user.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is blank or a user of that name was already added
      */
     public Builder user(String username, String apiKey, String password, String defaultRegion) {
-      Objects.requireNonNull(username, "username");
-      for (EmulatorUser u : users) {
-        if (u.username().equals(username)) {
-          throw new IllegalArgumentException("a user named '" + username + "' was already added");
-        }
-      }
-      users.add(
-          new EmulatorUser(
-              Integer.toString(10_000_001 + users.size()), username, apiKey, password, defaultRegion));
+      settings.user(username, apiKey, password, defaultRegion);
       return this;
     }
 
@@ -553,11 +350,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code lifetime} is zero or negative
      */
     public Builder tokenLifetime(Duration lifetime) {
-      Objects.requireNonNull(lifetime, "tokenLifetime");
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("tokenLifetime must be positive: " + lifetime);
-      }
-      this.tokenLifetime = lifetime;
+      settings.tokenLifetime(lifetime);
       return this;
     }
 
@@ -568,7 +361,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws NullPointerException if {@code clock} is null
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      settings.clock(clock);
       return this;
     }
 
@@ -578,7 +371,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Builder throttleEvery(int n) {
-      this.throttleEvery = FaultSwitches.requireEvery(n, "throttleEvery");
+      settings.throttleEvery(n);
       return this;
     }
 
@@ -589,7 +382,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Builder unavailableEvery(int n) {
-      this.unavailableEvery = FaultSwitches.requireEvery(n, "unavailableEvery");
+      settings.unavailableEvery(n);
       return this;
     }
 
@@ -600,7 +393,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code latency} is negative
      */
     public Builder latency(Duration latency) {
-      this.latency = FaultSwitches.requireNotNegative(latency, "latency");
+      settings.latency(latency);
       return this;
     }
 
@@ -611,7 +404,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code retryAfter} is negative
      */
     public Builder retryAfter(Duration retryAfter) {
-      this.retryAfter = FaultSwitches.requireNotNegative(retryAfter, "retryAfter");
+      settings.retryAfter(retryAfter);
       return this;
     }
 
@@ -622,23 +415,24 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws IllegalArgumentException if {@code maxLimit} is not within 1..1000 (the port's largest page)
      */
     public Builder maxLimit(int maxLimit) {
-      if (maxLimit < 1 || maxLimit > PageRequest.MAX_LIMIT) {
-        throw new IllegalArgumentException("maxLimit must be 1.." + PageRequest.MAX_LIMIT + ": " + maxLimit);
-      }
-      this.maxLimit = maxLimit;
+      settings.maxLimit(maxLimit);
       return this;
     }
 
     /**
-     * How many threads serve requests at most; {@value ImageEmulator#DEFAULT_THREADS} by default.
+     * How many threads answer requests at most (Jetty's pool gets two more, to accept and watch connections);
+     * {@value ImageEmulator#DEFAULT_THREADS} by default.
      *
      * @throws IllegalArgumentException if {@code threads} is not within 1..256
      */
     public Builder threads(int threads) {
-      if (threads < 1 || threads > 256) {
-        throw new IllegalArgumentException("threads must be 1..256: " + threads);
-      }
-      this.threads = threads;
+      settings.threads(threads);
+      return this;
+    }
+
+    /** For tests: how long a connection may stay silent, and a request head take to arrive (30 s and 10 s). */
+    Builder timeouts(Duration idle, Duration header) {
+      settings.timeouts(idle, header);
       return this;
     }
 
@@ -649,15 +443,7 @@ public final class ImageEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the address cannot be listened on (the port is taken, the host is not local)
      */
     public ImageEmulator start() {
-      return new ImageEmulator(this);
-    }
-
-    private List<EmulatorUser> users() {
-      if (users.isEmpty()) {
-        return List.of(
-            new EmulatorUser("10000001", DEFAULT_USERNAME, DEFAULT_API_KEY, DEFAULT_PASSWORD, DEFAULT_REGION));
-      }
-      return List.copyOf(users);
+      return new ImageEmulator(settings);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.rackimages.emulator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -68,6 +69,13 @@ final class Reply {
 
   Body body() {
     return body;
+  }
+
+  /** The body's bytes, written into a buffer; a failure of the writer propagates. */
+  byte[] render() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    body.writeTo(out);
+    return out.toByteArray();
   }
 
   @Override

@@ -163,7 +163,7 @@ class RoutesAndHeadersTest {
             "\u0000\u0001\u0002\r\n\r\n",
             "GET /v2/123456/images HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n")) {
       String answer = exchange(garbage);
-      // The JDK's HTTP layer refuses these before the emulator sees them (with its own short HTML page).
+      // The server refuses these before the emulator's logic sees them, as Nova faults (see ServerRefusalsTest).
       assertThat(answer.isEmpty() || answer.startsWith("HTTP/1.1 4")).as(answer).isTrue();
       assertThat(answer).as(garbage).doesNotContain("\tat ", "java.");
     }

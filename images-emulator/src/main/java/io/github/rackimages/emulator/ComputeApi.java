@@ -1,0 +1,179 @@
+package io.github.rackimages.emulator;
+
+import io.github.rackimages.core.Image;
+import io.github.rackimages.core.ImageCatalog;
+import io.github.rackimages.core.ImageId;
+import io.github.rackimages.core.ImageSummary;
+import io.github.rackimages.core.Page;
+import io.github.rackimages.nova.json.NovaJson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Answers a request under {@code /v2/} in the order the real service's layers do: Repose first (the token, the
+ * tenant, rate limiting and the other fault switches), then Nova (routing, method, query validation, the catalog).
+ * A failure of the catalog propagates as its {@link io.github.rackimages.core.ImageCatalogException}.
+ */
+final class ComputeApi {
+
+  private final ImageCatalog catalog;
+  private final NovaJson json;
+  private final NovaFaults faults;
+  private final TokenStore tokens;
+  private final Urls urls;
+  private final int maxLimit;
+  private final Clock clock;
+  private final FaultSwitches switches;
+
+  ComputeApi(
+      ImageCatalog catalog,
+      NovaJson json,
+      NovaFaults faults,
+      TokenStore tokens,
+      Urls urls,
+      int maxLimit,
+      Clock clock,
+      FaultSwitches switches) {
+    this.catalog = catalog;
+    this.json = json;
+    this.faults = faults;
+    this.tokens = tokens;
+    this.urls = urls;
+    this.maxLimit = maxLimit;
+    this.clock = clock;
+    this.switches = switches;
+  }
+
+  /**
+   * The answer to a request for {@code /v2/<rawRest>}.
+   *
+   * @param rawRest the raw path after {@code /v2/}
+   */
+  Reply answer(Incoming request, String rawRest) {
+    Optional<TokenStore.Token> token = tokens.valid(request.authToken(), clock.instant());
+    if (token.isEmpty()) {
+      return faults.unauthorized(NovaFaults.UNAUTHORIZED);
+    }
+    String[] raw = rawRest.split("/", -1);
+    String[] segments = new String[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      segments[i] = FormQuery.decodePathSegment(raw[i]);
+    }
+    if (!segments[0].equals(token.get().tenantId())) {
+      // Repose's tenant validation: a token of another tenant is refused as no token at all.
+      return faults.unauthorized(NovaFaults.UNAUTHORIZED);
+    }
+    switch (switches.next()) {
+      case THROTTLE -> {
+        return faults.overLimit(
+            413,
+            NovaFaults.RATE_LIMITED,
+            "The emulator answers every " + ordinal(switches.throttleEvery()) + " images request with 413.",
+            switches.retryAfter(),
+            clock.instant());
+      }
+      case UNAVAILABLE -> {
+        return faults.unavailable(NovaFaults.UNAVAILABLE, switches.retryAfter());
+      }
+      case NONE -> {
+        // Served below.
+      }
+    }
+    Route route = Route.of(segments);
+    if (route == Route.UNKNOWN) {
+      return faults.fault(404, NovaFaults.NOT_FOUND);
+    }
+    if (!request.method().equals("GET")) {
+      return faults.badMethod(request.method(), "GET");
+    }
+    FormQuery query = FormQuery.parse(request.rawQuery());
+    return switch (route) {
+      case SUMMARIES -> summaries(query);
+      case DETAILS -> details(query);
+      case SHOW -> show(stripJson(segments[2]));
+      case UNKNOWN -> faults.fault(404, NovaFaults.NOT_FOUND);
+    };
+  }
+
+  private Reply summaries(FormQuery query) {
+    ListQuery list = ListQuery.from(query, maxLimit);
+    Page<ImageSummary> page = catalog.listSummaries(list.filter(), list.page());
+    List<ImageSummary> items = list.matchesNothing() ? List.of() : page.items();
+    String next = nextHref(items, list, query, "/images", s -> s.id());
+    return Reply.ok(out -> json.writeSummaryList(items, next, out));
+  }
+
+  private Reply details(FormQuery query) {
+    ListQuery list = ListQuery.from(query, maxLimit);
+    Page<Image> page = catalog.list(list.filter(), list.page());
+    List<Image> items = list.matchesNothing() ? List.of() : page.items();
+    String next = nextHref(items, list, query, "/images/detail", Image::id);
+    return Reply.ok(out -> json.writeDetailList(items, next, out));
+  }
+
+  private Reply show(String id) {
+    if (id.isBlank()) {
+      return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
+    }
+    Optional<Image> image = catalog.find(ImageId.of(id));
+    if (image.isEmpty()) {
+      return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
+    }
+    Image found = image.get();
+    return Reply.ok(out -> json.writeImage(found, out));
+  }
+
+  /**
+   * Nova's Juno+ rule: a {@code next} link exactly when the page holds {@code min(limit or maxLimit, maxLimit)}
+   * items, pointing at the same collection with every original parameter and {@code marker} set to the last id.
+   */
+  private <T> String nextHref(
+      List<T> items, ListQuery list, FormQuery query, String collection, Function<T, ImageId> id) {
+    if (items.isEmpty() || items.size() != list.page().limit()) {
+      return null;
+    }
+    String marker = id.apply(items.get(items.size() - 1)).value();
+    return urls.compute() + collection + "?" + query.nextQuery(marker);
+  }
+
+  private static String stripJson(String segment) {
+    return segment.endsWith(".json") ? segment.substring(0, segment.length() - ".json".length()) : segment;
+  }
+
+  private static String ordinal(int n) {
+    int lastTwo = n % 100;
+    String suffix =
+        lastTwo >= 11 && lastTwo <= 13
+            ? "th"
+            : switch (n % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
+  }
+
+  /** The compute routes, from the decoded segments after {@code /v2/}. */
+  private enum Route {
+    SUMMARIES,
+    DETAILS,
+    SHOW,
+    UNKNOWN;
+
+    static Route of(String[] segments) {
+      if (segments.length == 2 && (segments[1].equals("images") || segments[1].equals("images.json"))) {
+        return SUMMARIES;
+      }
+      if (segments.length == 3 && segments[1].equals("images") && !segments[2].isEmpty()) {
+        if (segments[2].equals("detail") || segments[2].equals("detail.json")) {
+          return DETAILS;
+        }
+        return SHOW;
+      }
+      return UNKNOWN;
+    }
+  }
+}
