@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogProtocolException;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.emulator.ImageEmulator;
@@ -463,8 +464,28 @@ class SecretsTest {
     HttpCatalogConfig config = HttpCatalogConfig.builder().token(TOKEN, remote).build();
     assertThatThrownBy(() -> HttpImageCatalog.create(config))
         .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(TOKEN);
-    // Opting in builds (and connects nowhere: no call is made here).
-    assertThat(HttpImageCatalog.builder().token(TOKEN, remote).allowInsecureHttp(true).build()).isNotNull();
+    // Opting in lets the call go, in clear text, to that host and no other: a stand-in for it (reached through a
+    // proxy, so that nothing leaves loopback) receives the requests for it (the JDK client may repeat a GET the
+    // server reset), each carrying the token.
+    LoopbackServer optedIn = LoopbackServer.start("opted-in-remote", (r, reply) -> reply.reset());
+    try {
+      HttpClient toOptedIn = HttpClient.newBuilder()
+          .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", optedIn.port())))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+      HttpImageCatalog insecure = HttpImageCatalog.builder()
+          .token(TOKEN, remote).allowInsecureHttp(true).httpClient(toOptedIn).retryPolicy(RetryPolicy.none()).build();
+      assertThat(optedIn.requests()).as("no I/O before the first call").isEmpty();
+      assertThatThrownBy(() -> insecure.list(ImageFilter.all(), PageRequest.first(1)))
+          .isInstanceOf(ImageCatalogTransportException.class)
+          .satisfies(t -> assertNoSecretIn("the opted-in failure", everything(t)));
+      assertThat(optedIn.requests()).isNotEmpty().allSatisfy(r -> {
+        assertThat(r.target()).startsWith("http://192.0.2.1/v2/123456/images");
+        assertThat(r.header("X-Auth-Token")).contains(TOKEN);
+      });
+    } finally {
+      optedIn.close();
+    }
 
     // Identity on loopback hands out a plain-http catalog endpoint on another machine: refused before any
     // connection to it (the client's only route off loopback is the trap, which must stay silent).
