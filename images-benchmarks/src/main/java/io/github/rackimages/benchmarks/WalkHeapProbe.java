@@ -51,6 +51,9 @@ import javax.management.openmbean.CompositeData;
  *
  * <p>Run: {@code java -cp images-benchmarks/target/benchmarks.jar io.github.rackimages.benchmarks.WalkHeapProbe
  * [-Xmx64m] [sizes...]} (default sizes 10000 100000). It prints one markdown table.
+ *
+ * <p>Over 300 lines because it is a whole harness in one file: the child-JVM launcher, the three walkers it
+ * compares and the report, which only make sense read together.
  */
 public final class WalkHeapProbe {
 
