@@ -10,6 +10,7 @@ import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -24,8 +25,12 @@ import java.util.function.Supplier;
  * snapshot: pages, lookups by id and copies are read here; changes go through {@link #write(Function)}, whose
  * {@link Editor} is the only way to change the indexes.
  *
- * <p>A page costs O(log n + limit) without a filter (the marker is one lookup by id, then a skip-list tail), and
- * O(log n + images scanned) with one. No read here blocks another.
+ * <p>A page costs O(log n + limit) without a filter (the marker is one lookup by id, then a skip-list tail). With
+ * a filter on status, server, type or name it walks the smallest of the matching {@link FieldIndex} groups from the
+ * marker on, so it costs O(log n + limit) too when that field decides the filter, and O(log n + the group's images
+ * from the marker up to the page's last match) otherwise. Filters on {@code changes-since}, {@code minDisk} or
+ * {@code minRam} alone walk every image (or every listed one) from the marker and test each. No read here blocks
+ * another.
  */
 final class ImageIndex {
 
@@ -44,6 +49,9 @@ final class ImageIndex {
   private final ConcurrentSkipListSet<Image> all = new ConcurrentSkipListSet<>(ORDER);
   /** The images a listing without changes-since shows (ACTIVE and SAVING), so that it skips none. */
   private final ConcurrentSkipListSet<Image> listed = new ConcurrentSkipListSet<>(ORDER);
+  /** The secondary indexes, one per field the service filters on by equality that a page can be cut from. */
+  private final List<FieldIndex> fields =
+      List.of(FieldIndex.status(), FieldIndex.server(), FieldIndex.type(), FieldIndex.name());
 
   private final Editor editor = new Editor();
 
@@ -120,10 +128,7 @@ final class ImageIndex {
     void insert(Image image) {
       byId.put(image.id(), image);
       all.add(image);
-      if (DEFAULT_LISTING.matches(image)) {
-        listed.add(image);
-      }
-      // A secondary index per filter (status, server, type, name) would add the image here, and in insertAll.
+      index(image);
     }
 
     /**
@@ -144,19 +149,32 @@ final class ImageIndex {
         }
       }
       for (Image image : images) {
-        all.add(image);
-        if (DEFAULT_LISTING.matches(image)) {
-          listed.add(image);
-        }
+        index(image);
+      }
+    }
+
+    private void index(Image image) {
+      all.add(image);
+      if (DEFAULT_LISTING.matches(image)) {
+        listed.add(image);
+      }
+      for (FieldIndex field : fields) {
+        field.add(image);
       }
     }
 
     /** Removes a held image from every index. */
     void unlink(Image image) {
-      byId.remove(image.id());
+      Image held = byId.remove(image.id());
       // The sets compare by (created, id) only, so this removes the held image even if `image` is an equal copy.
       all.remove(image);
       listed.remove(image);
+      if (held != null) {
+        // The field indexes group by the image's values, so they must be given the held image, not a copy.
+        for (FieldIndex field : fields) {
+          field.remove(held);
+        }
+      }
     }
 
     /** Removes every image. */
@@ -164,6 +182,9 @@ final class ImageIndex {
       byId.clear();
       all.clear();
       listed.clear();
+      for (FieldIndex field : fields) {
+        field.clear();
+      }
     }
   }
 
@@ -176,23 +197,46 @@ final class ImageIndex {
    */
   private Slice slice(ImageFilter filter, PageRequest request) {
     boolean withDeleted = filter.changesSince().isPresent();
-    // The one place that picks the index a page walks: a secondary index per filter would be chosen here.
-    NavigableSet<Image> source = withDeleted ? all : listed;
-    NavigableSet<Image> view = source;
+    Image after = null;
     Optional<PageMarker> marker = request.marker();
     if (marker.isPresent()) {
-      Image at = byId.get(ImageId.of(marker.get().value()));
-      if (at == null || (at.status() == ImageStatus.DELETED && !withDeleted)) {
+      after = byId.get(ImageId.of(marker.get().value()));
+      if (after == null || (after.status() == ImageStatus.DELETED && !withDeleted)) {
         return new Slice(List.of(), marker.get());
       }
       // The position counts, not the image: a marker image the filter excludes is still a valid start.
-      view = source.tailSet(at, false);
+    }
+    // The narrowest group among the fields the filter names; every image the filter lists is in each of them.
+    FieldIndex narrowest = null;
+    Object value = null;
+    int size = Integer.MAX_VALUE;
+    for (FieldIndex field : fields) {
+      Optional<?> wanted = field.wantedBy(filter);
+      if (wanted.isPresent()) {
+        int groupSize = field.size(wanted.get(), withDeleted);
+        if (groupSize < size) {
+          narrowest = field;
+          value = wanted.get();
+          size = groupSize;
+        }
+      }
+    }
+    Iterator<Image> walk;
+    boolean everything;
+    if (narrowest != null) {
+      walk = narrowest.walk(value, after, withDeleted);
+      // The walk yields exactly the listed images with the value: a filter on that field alone needs no test.
+      everything = !withDeleted && conditions(filter) == 1;
+    } else {
+      NavigableSet<Image> source = withDeleted ? all : listed;
+      walk = (after == null ? source : source.tailSet(after, false)).iterator();
+      // `listed` holds exactly what the default filter accepts, so that listing needs no test per image.
+      everything = filter.equals(DEFAULT_LISTING);
     }
     int limit = request.limit();
-    // `listed` holds exactly what the default filter accepts, so that listing needs no test per image.
-    boolean everything = filter.equals(DEFAULT_LISTING);
     List<Image> items = new ArrayList<>(Math.min(limit, 128));
-    for (Image image : view) {
+    while (walk.hasNext()) {
+      Image image = walk.next();
       if (everything || filter.matches(image)) {
         items.add(image);
         if (items.size() == limit) {
@@ -201,6 +245,19 @@ final class ImageIndex {
       }
     }
     return new Slice(items, null);
+  }
+
+  /** How many of the service's seven filters this one sets. */
+  private static int conditions(ImageFilter filter) {
+    int set = 0;
+    set += filter.server().isPresent() ? 1 : 0;
+    set += filter.name().isPresent() ? 1 : 0;
+    set += filter.status().isPresent() ? 1 : 0;
+    set += filter.changesSince().isPresent() ? 1 : 0;
+    set += filter.type().isPresent() ? 1 : 0;
+    set += filter.minDisk().isPresent() ? 1 : 0;
+    set += filter.minRam().isPresent() ? 1 : 0;
+    return set;
   }
 
   private <T> T read(Supplier<T> reader) {

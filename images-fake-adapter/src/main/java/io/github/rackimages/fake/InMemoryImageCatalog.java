@@ -52,8 +52,11 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p><b>Threads and cost.</b> Every method is thread-safe. Images are kept sorted in service order (skip lists,
- * plus an index by id), so a page costs O(log n + limit) without a filter and O(log n + images scanned) with one,
- * and a marker costs one lookup by id; no call scans the whole catalog unless its filter forces it to. A page is a
+ * plus an index by id, plus one index per {@code status}, {@code server}, {@code type} and {@code name} value), so
+ * a page costs O(log n + limit) without a filter and with a filter on one of those fields, wherever it lies, and a
+ * marker costs one lookup by id. A filter combining fields walks the smallest of their groups and tests the rest;
+ * {@code changes-since}, {@code minDisk} and {@code minRam} are not indexed, so a filter on them alone scans from
+ * the marker until the page is full. The indexes take about 140 bytes per image on top of the images. A page is a
  * snapshot: it reflects the catalog between two mutations, never half of one, and it does not change afterwards.
  * Readers never block each other and rarely wait for writers; a walk ({@link #stream}) concurrent with mutations
  * never fails because of them, unless its marker image is removed or deleted (then the service fails it too).
