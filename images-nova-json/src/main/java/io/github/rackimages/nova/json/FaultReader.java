@@ -35,8 +35,8 @@ final class FaultReader {
       Event v = c.next();
       switch (key) {
         case "code" -> {
-          if (v == Event.VALUE_NUMBER) {
-            code = WireNumbers.safeInt(c.parser(), path, "code");
+          if (v == Event.VALUE_NUMBER || v == Event.VALUE_STRING) {
+            code = WireNumbers.optionalInt(c, v, path, "code");
           } else {
             // A code of another kind is ignored, as in a proxy's partial body; an object or array is skipped whole.
             c.skip(v);

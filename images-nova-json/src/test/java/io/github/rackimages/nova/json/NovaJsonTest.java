@@ -104,6 +104,15 @@ class NovaJsonTest {
   }
 
   @Test
+  void faultCodesWrittenAsStringsAreNumbers() {
+    assertThat(JSON.readFault(bytes("{\"overLimit\": {\"code\": \"413\", \"message\": \"m\"}}")).code())
+        .hasValue(413);
+    assertThatThrownBy(() -> JSON.readFault(bytes("{\"overLimit\": {\"code\": \"four\"}}")))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessage("$.overLimit.code: expected a number, found a string that is not one");
+  }
+
+  @Test
   void readsAFaultBodyInAnyKeyOrder() {
     Fault fault = JSON.readFault(bytes(
         "{\"overLimit\": {\"message\": \"OverLimit Retry...\", \"code\": 413, \"retryAfter\": \"2015-12-02T05:00:28Z\"}}"));
