@@ -7,7 +7,7 @@ module io.github.rackimages.http {
   requires transitive io.github.rackimages.core;
   // HttpImageCatalog.Builder takes an HttpClient: users of the API need the module too.
   requires transitive java.net.http;
-  requires io.github.rackimages.nova.json;
+  requires transitive io.github.rackimages.nova.json; // ReadLimits is a setting of HttpCatalogConfig
   requires jakarta.json;
   requires jakarta.json.bind;
   requires static com.google.guice;

@@ -2,6 +2,7 @@ package io.github.rackimages.cli;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.nova.json.NovaJson;
+import io.github.rackimages.nova.json.ReadLimits;
 import io.github.rackimages.nova.json.WireFormatException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -28,7 +29,8 @@ final class CatalogFiles {
    */
   static List<Image> read(Path file) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        NovaJson json = new NovaJson()) {
+        // A file the user wrote may hold a whole catalog: only strings stay bounded.
+        NovaJson json = new NovaJson(ReadLimits.forFiles())) {
       return json.readDetailList(in).items();
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("catalog file " + file + " does not exist");

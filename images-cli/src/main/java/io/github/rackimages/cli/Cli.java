@@ -75,6 +75,10 @@ public final class Cli {
     cli.setExecutionStrategy(parseResult -> execute(parseResult, inv));
     try {
       return cli.execute(args);
+    } catch (RuntimeException | Error e) {
+      // picocli hands only exceptions to the handler above; an Error (OutOfMemoryError, StackOverflowError, a
+      // missing class) would leave as a raw stack trace. It is reported in one line too, the trace only with --debug.
+      return Failures.report(e, "images", inv);
     } finally {
       out.flush();
       err.flush();

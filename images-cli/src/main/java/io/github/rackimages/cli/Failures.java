@@ -57,6 +57,9 @@ final class Failures {
     if (failure instanceof ImageCatalogException || failure instanceof CommandFailure) {
       return failure.getMessage();
     }
+    if (failure instanceof OutOfMemoryError) {
+      return "ran out of memory (" + failure.getMessage() + ")";
+    }
     // Not one of ours: name its type, since its message alone may say little.
     return "unexpected " + failure.getClass().getName()
         + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
@@ -94,6 +97,9 @@ final class Failures {
     }
     if (failure instanceof ImageCatalogException || failure instanceof CommandFailure) {
       return "";
+    }
+    if (failure instanceof OutOfMemoryError) {
+      return "give Java more heap (IMAGES_JAVA_OPTS=-Xmx... for bin/images), or list smaller pages with --limit";
     }
     return "run again with --debug for the stack trace";
   }

@@ -97,8 +97,8 @@ final class ImageTable implements ListingSink {
       image.name().orElse(""),
       image.rawStatus(),
       image.type().map(ImageType::value).orElse("-"),
-      image.minDisk() + " GB",
-      Text.megabytes(image.minRam()),
+      image.reportedMinDisk().stream().mapToObj(d -> d + " GB").findFirst().orElse("-"),
+      image.reportedMinRam().stream().mapToObj(Text::megabytes).findFirst().orElse("-"),
       image.size().isPresent() ? Text.bytes(image.size().getAsLong()) : "-",
       image.updated().map(t -> layout.longDate ? Text.minutes(t) : Text.day(t)).orElse("-")
     };

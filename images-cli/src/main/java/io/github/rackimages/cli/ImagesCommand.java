@@ -62,6 +62,15 @@ public final class ImagesCommand implements Runnable {
             false,
             StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    // A failure on another thread (the HTTP client's, Jetty's) would print its stack trace: one line instead.
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.println("images: unexpected " + e.getClass().getName() + " in thread " + thread.getName()
+          + (debug ? "" : "; run again with --debug for the stack trace"));
+    });
     int code = Cli.run(args, env, out, err, Terminal.detect(env));
     out.flush();
     err.flush();

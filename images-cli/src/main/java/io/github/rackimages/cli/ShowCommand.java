@@ -87,12 +87,14 @@ final class ShowCommand implements Callable<Integer> {
   private static void printFields(PrintStream out, Image image) {
     field(out, "ID", image.id().value());
     field(out, "NAME", image.name().orElse("(none)"));
-    field(out, "STATUS", image.rawStatus() + " (" + image.progress() + "%)");
+    field(out, "STATUS", image.rawStatus() + image.reportedProgress().stream().mapToObj(p -> " (" + p + "%)")
+        .findFirst().orElse(""));
     field(out, "TYPE", image.type().map(ImageType::value).orElse("-"));
     field(out, "CREATED", instant(image.created()));
     field(out, "UPDATED", image.updated().map(ShowCommand::instant).orElse("-"));
-    field(out, "MIN DISK", image.minDisk() + " GB");
-    field(out, "MIN RAM", image.minRam() + " MB");
+    // A number the service did not send shows as "-", never as a 0 it did not say.
+    field(out, "MIN DISK", image.reportedMinDisk().stream().mapToObj(d -> d + " GB").findFirst().orElse("-"));
+    field(out, "MIN RAM", image.reportedMinRam().stream().mapToObj(r -> r + " MB").findFirst().orElse("-"));
     field(
         out,
         "SIZE",

@@ -36,6 +36,39 @@ class CatalogFileTest {
   }
 
   @Test
+  void numbersNotSentStayAbsentAndZerosStayZeroThroughAFile() throws IOException {
+    // Our own document: one image without progress, minDisk, minRam or size (a deployment without the size
+    // extension, as in Rackspace's 2012 listings), one with zeros and a null size (an image still queued).
+    String catalog = "{\"images\": ["
+        + "{\"id\": \"absent-1\", \"name\": \"absent\", \"status\": \"ACTIVE\", \"created\": \"2015-03-10T18:35:18Z\","
+        + " \"links\": [], \"metadata\": {}},"
+        + "{\"id\": \"zero-1\", \"name\": \"zero\", \"status\": \"SAVING\", \"created\": \"2015-03-09T18:35:18Z\","
+        + " \"progress\": 0, \"minDisk\": 0, \"minRam\": 0, \"OS-EXT-IMG-SIZE:size\": null, \"links\": [],"
+        + " \"metadata\": {}}]}";
+    Path file = dir.resolve("absent.json");
+    Files.writeString(file, catalog, StandardCharsets.UTF_8);
+
+    CliRun written = CliRun.run("list", "--catalog", file.toString(), "--detail", "--all", "--format", "json");
+    Path again = dir.resolve("again.json");
+    Files.writeString(again, written.out(), StandardCharsets.UTF_8);
+    CliRun rewritten = CliRun.run("list", "--catalog", again.toString(), "--detail", "--all", "--format", "json");
+
+    assertThat(written.exitCode()).as(written.toString()).isZero();
+    assertThat(rewritten.out()).isEqualTo(written.out());
+    List<Image> images = read(rewritten.out());
+    assertThat(images).containsExactlyElementsOf(read(catalog));
+    assertThat(images.get(0).reportedMinDisk()).isEmpty();
+    assertThat(images.get(0).sizeReported()).isFalse();
+    assertThat(images.get(1).reportedMinDisk()).hasValue(0);
+    assertThat(images.get(1).sizeReported()).isTrue();
+    String first = written.out().substring(0, written.out().indexOf("zero-1"));
+    assertThat(first).doesNotContain("progress", "minDisk", "minRam", "OS-EXT-IMG-SIZE:size");
+
+    CliRun table = CliRun.run("show", "absent-1", "--catalog", file.toString());
+    assertThat(table.out()).containsPattern("MIN DISK +-\n").containsPattern("MIN RAM +-\n");
+  }
+
+  @Test
   void showFindsAnImageOfTheFile() throws IOException {
     Image image = SampleCatalogs.rackspace().get(3);
     Path file = dir.resolve("one.json");

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
  * An image with every field the detail list ({@code GET /images/detail}) and {@code GET /images/{id}} report.
  * Nothing the service sends is lost: optional fields are {@link Optional}s, an unknown status keeps its raw
  * text, metadata values that are not strings are kept ({@link AttributeValue}), and top-level fields this class
- * does not model are kept in {@link #otherFields()}.
+ * does not model are kept in {@link #otherFields()}. A number the service did not send is not a 0: the
+ * {@code reported*} accessors ({@link #reportedMinDisk()}, {@link #reportedMinRam()}, {@link #reportedProgress()})
+ * are empty then, and {@link #sizeReported()} tells an absent size from one sent as {@code null}; the plain
+ * accessors ({@link #minDisk()}, ...) read 0 for a number not sent, as they always have.
  *
  * <pre>{@code
  * Image image = Image.builder(ImageId.of("6455fff1-..."), Instant.parse("2015-03-06T19:12:34Z"))
@@ -21,6 +25,8 @@ import java.util.OptionalLong;
  *     .metadata(ImageMetadata.ofStrings(Map.of("image_type", "base")))
  *     .build();
  * }</pre>
+ *
+ * <p>Longer than 300 lines because the builder lives here, one setter per field, beside the accessors.
  *
  * @since 1.0
  */
@@ -33,12 +39,14 @@ public final class Image {
   private final String name;
   private final ImageStatus status;
   private final String rawStatus;
-  private final int progress;
+  // null: the service did not send the number (absent, or null on the wire).
+  private final Integer progress;
   private final Instant created;
   private final Instant updated;
-  private final int minDisk;
-  private final int minRam;
+  private final Integer minDisk;
+  private final Integer minRam;
   private final Long size;
+  private final boolean sizeReported;
   private final DiskConfig diskConfig;
   private final ServerReference server;
   private final List<Link> links;
@@ -51,15 +59,15 @@ public final class Image {
     this.name = b.name;
     this.rawStatus = Objects.requireNonNull(b.rawStatus, "status");
     this.status = ImageStatus.fromValue(b.rawStatus);
-    if (b.progress < 0 || b.progress > 100) {
+    if (b.progress != null && (b.progress < 0 || b.progress > 100)) {
       throw new IllegalArgumentException("progress must be 0..100: " + b.progress);
     }
     this.progress = b.progress;
     this.updated = b.updated;
-    if (b.minDisk < 0) {
+    if (b.minDisk != null && b.minDisk < 0) {
       throw new IllegalArgumentException("minDisk must be >= 0: " + b.minDisk);
     }
-    if (b.minRam < 0) {
+    if (b.minRam != null && b.minRam < 0) {
       throw new IllegalArgumentException("minRam must be >= 0: " + b.minRam);
     }
     this.minDisk = b.minDisk;
@@ -68,6 +76,7 @@ public final class Image {
       throw new IllegalArgumentException("size must be >= 0: " + b.size);
     }
     this.size = b.size;
+    this.sizeReported = b.sizeReported;
     this.diskConfig = b.diskConfig;
     this.server = b.server;
     this.links = List.copyOf(b.links);
@@ -77,7 +86,8 @@ public final class Image {
 
   /**
    * A builder for an image with this id and creation time. Defaults: status {@code ACTIVE}, progress 100,
-   * minDisk and minRam 0, no name, no update time, no size, no disk config, no server, no links, no metadata.
+   * minDisk and minRam 0, no name, no update time, a size reported as unknown ({@code null}), no disk config, no
+   * server, no links, no metadata.
    *
    * @throws NullPointerException if an argument is null
    */
@@ -95,6 +105,7 @@ public final class Image {
     b.minDisk = minDisk;
     b.minRam = minRam;
     b.size = size;
+    b.sizeReported = sizeReported;
     b.diskConfig = diskConfig;
     b.server = server;
     b.links = links;
@@ -131,9 +142,14 @@ public final class Image {
     return rawStatus;
   }
 
-  /** Percent complete, 0..100 (100 when ACTIVE, 25 or 50 while SAVING on Nova). */
+  /** Percent complete, 0..100 (100 when ACTIVE, 25 or 50 while SAVING); 0 when not sent (see reportedProgress). */
   public int progress() {
-    return progress;
+    return progress == null ? 0 : progress;
+  }
+
+  /** Percent complete as the service sent it; empty when it sent none (or {@code null}). */
+  public OptionalInt reportedProgress() {
+    return progress == null ? OptionalInt.empty() : OptionalInt.of(progress);
   }
 
   /** When the image was created. */
@@ -151,19 +167,40 @@ public final class Image {
     return updated == null ? created : updated;
   }
 
-  /** The minimum disk, in GB, a server needs to boot from this image. */
+  /** The minimum disk, in GB, a server needs to boot from this image; 0 when not sent ({@link #reportedMinDisk()}). */
   public int minDisk() {
-    return minDisk;
+    return minDisk == null ? 0 : minDisk;
   }
 
-  /** The minimum RAM, in MB, a server needs to boot from this image. */
+  /** The minimum disk in GB as the service sent it; empty when it sent none (or {@code null}). */
+  public OptionalInt reportedMinDisk() {
+    return minDisk == null ? OptionalInt.empty() : OptionalInt.of(minDisk);
+  }
+
+  /** The minimum RAM, in MB, a server needs to boot from this image; 0 when not sent ({@link #reportedMinRam()}). */
   public int minRam() {
-    return minRam;
+    return minRam == null ? 0 : minRam;
   }
 
-  /** The size in bytes ({@code OS-EXT-IMG-SIZE:size}); empty when unknown (an image still queued). */
+  /** The minimum RAM in MB as the service sent it; empty when it sent none (or {@code null}). */
+  public OptionalInt reportedMinRam() {
+    return minRam == null ? OptionalInt.empty() : OptionalInt.of(minRam);
+  }
+
+  /**
+   * The size in bytes ({@code OS-EXT-IMG-SIZE:size}); empty when unknown (an image still queued, sent as
+   * {@code null}) or not reported at all (see {@link #sizeReported()}).
+   */
   public OptionalLong size() {
     return size == null ? OptionalLong.empty() : OptionalLong.of(size);
+  }
+
+  /**
+   * Whether the service reported a size at all, as a number or as {@code null} (unknown); false when
+   * {@code OS-EXT-IMG-SIZE:size} was absent (a deployment without the extension).
+   */
+  public boolean sizeReported() {
+    return sizeReported;
   }
 
   /** {@code OS-DCF:diskConfig}; empty when the service did not send it. */
@@ -210,12 +247,13 @@ public final class Image {
         && id.equals(other.id)
         && Objects.equals(name, other.name)
         && rawStatus.equals(other.rawStatus)
-        && progress == other.progress
+        && Objects.equals(progress, other.progress)
         && created.equals(other.created)
         && Objects.equals(updated, other.updated)
-        && minDisk == other.minDisk
-        && minRam == other.minRam
+        && Objects.equals(minDisk, other.minDisk)
+        && Objects.equals(minRam, other.minRam)
         && Objects.equals(size, other.size)
+        && sizeReported == other.sizeReported
         && diskConfig == other.diskConfig
         && Objects.equals(server, other.server)
         && links.equals(other.links)
@@ -230,19 +268,8 @@ public final class Image {
 
   @Override
   public String toString() {
-    return "Image[id="
-        + id
-        + ", name="
-        + name
-        + ", status="
-        + rawStatus
-        + ", created="
-        + created
-        + ", updated="
-        + updated
-        + ", type="
-        + type().map(ImageType::value).orElse("-")
-        + "]";
+    return "Image[id=" + id + ", name=" + name + ", status=" + rawStatus + ", created=" + created + ", updated="
+        + updated + ", type=" + type().map(ImageType::value).orElse("-") + "]";
   }
 
   /**
@@ -255,11 +282,12 @@ public final class Image {
     private final Instant created;
     private String name;
     private String rawStatus = ImageStatus.ACTIVE.name();
-    private int progress = 100;
+    private Integer progress = 100;
     private Instant updated;
-    private int minDisk;
-    private int minRam;
+    private Integer minDisk = 0;
+    private Integer minRam = 0;
     private Long size;
+    private boolean sizeReported = true;
     private DiskConfig diskConfig;
     private ServerReference server;
     private List<Link> links = List.of();
@@ -309,6 +337,15 @@ public final class Image {
       return this;
     }
 
+    /**
+     * Percent complete, or empty when the service sent none.
+     * @throws NullPointerException if {@code progress} is null
+     */
+    public Builder progress(OptionalInt progress) {
+      this.progress = Objects.requireNonNull(progress, "progress").isPresent() ? progress.getAsInt() : null;
+      return this;
+    }
+
     /** The update time, or {@code null} for none. */
     public Builder updated(Instant updated) {
       this.updated = updated;
@@ -321,15 +358,41 @@ public final class Image {
       return this;
     }
 
+    /**
+     * The minimum disk in GB, or empty when the service sent none.
+     * @throws NullPointerException if {@code minDisk} is null
+     */
+    public Builder minDisk(OptionalInt minDisk) {
+      this.minDisk = Objects.requireNonNull(minDisk, "minDisk").isPresent() ? minDisk.getAsInt() : null;
+      return this;
+    }
+
     /** The minimum RAM in MB; checked by {@link #build()} to be {@code >= 0}. */
     public Builder minRam(int minRam) {
       this.minRam = minRam;
       return this;
     }
 
-    /** The size in bytes, or {@code null} when unknown. */
+    /**
+     * The minimum RAM in MB, or empty when the service sent none.
+     * @throws NullPointerException if {@code minRam} is null
+     */
+    public Builder minRam(OptionalInt minRam) {
+      this.minRam = Objects.requireNonNull(minRam, "minRam").isPresent() ? minRam.getAsInt() : null;
+      return this;
+    }
+
+    /** The size in bytes, or {@code null} when the service reported it as unknown. */
     public Builder size(Long size) {
       this.size = size;
+      this.sizeReported = true;
+      return this;
+    }
+
+    /** No size reported at all: the service sent no {@code OS-EXT-IMG-SIZE:size}. */
+    public Builder unreportedSize() {
+      this.size = null;
+      this.sizeReported = false;
       return this;
     }
 

@@ -91,6 +91,24 @@ class ErrorDetailsTest {
   }
 
   @Test
+  void theServiceDetailsAreKeptAndDescribedAfterTheMessage() {
+    // Shaped like Nova 2014.1's RateLimitFault and Rackspace's overLimit samples: message, then details.
+    ErrorDetails details = ErrorDetails.status(413).withFaultName("overLimit")
+        .withServiceMessage("This request was rate-limited.")
+        .withServiceDetails("Only 10 GET request(s) can be made to * every minute.")
+        .withRequestId("req-3");
+
+    assertThat(details.serviceDetails()).contains("Only 10 GET request(s) can be made to * every minute.");
+    assertThat(details.describe()).isEqualTo("HTTP 413 overLimit \"This request was rate-limited.\""
+        + " (details: \"Only 10 GET request(s) can be made to * every minute.\") (request req-3)");
+    assertThat(ErrorDetails.none().serviceDetails()).isEmpty();
+    assertThat(details).isNotEqualTo(details.withServiceDetails("other"));
+    assertThatNullPointerException().isThrownBy(() -> details.withServiceDetails(null)).withMessage("details");
+    assertThat(new ImageCatalogException("listing failed", details, null).getMessage())
+        .contains("Only 10 GET request(s) can be made to * every minute.");
+  }
+
+  @Test
   void detailsAreEqualWhenEveryPartIs() {
     ErrorDetails one = ErrorDetails.status(503).withFaultName("serviceUnavailable").withRequestId("r");
 

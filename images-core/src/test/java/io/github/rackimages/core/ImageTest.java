@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -208,6 +209,54 @@ class ImageTest {
   }
 
   @Test
+  void numbersTheServiceDidNotSendAreNotZero() {
+    Image absent = image("i")
+        .progress(OptionalInt.empty())
+        .minDisk(OptionalInt.empty())
+        .minRam(OptionalInt.empty())
+        .unreportedSize()
+        .build();
+    Image zero = image("i").progress(0).minDisk(0).minRam(0).size(0L).build();
+
+    assertThat(absent.reportedProgress()).isEmpty();
+    assertThat(absent.reportedMinDisk()).isEmpty();
+    assertThat(absent.reportedMinRam()).isEmpty();
+    assertThat(absent.sizeReported()).isFalse();
+    assertThat(absent.size()).isEmpty();
+    // The plain accessors keep their meaning: 0 stands in for a number that was not sent.
+    assertThat(absent.minDisk()).isZero();
+    assertThat(absent.minRam()).isZero();
+    assertThat(absent.progress()).isZero();
+
+    assertThat(zero.reportedProgress()).hasValue(0);
+    assertThat(zero.reportedMinDisk()).hasValue(0);
+    assertThat(zero.reportedMinRam()).hasValue(0);
+    assertThat(zero.sizeReported()).isTrue();
+    assertThat(zero.size()).hasValue(0L);
+    assertThat(absent).isNotEqualTo(zero);
+    assertThat(absent.toBuilder().build()).isEqualTo(absent);
+  }
+
+  @Test
+  void aSizeSentAsNullIsReportedButEmpty() {
+    Image queued = image("i").size(null).build();
+
+    assertThat(queued.sizeReported()).isTrue();
+    assertThat(queued.size()).isEmpty();
+    assertThat(queued).isNotEqualTo(image("i").unreportedSize().build());
+    assertThat(image("i").build().sizeReported()).as("the builder's default").isTrue();
+  }
+
+  @Test
+  void aReportedNumberIsCheckedLikeAPlainOne() {
+    assertThatIllegalArgumentException().isThrownBy(() -> image("i").minDisk(OptionalInt.of(-1)).build())
+        .withMessageContaining("-1");
+    assertThatIllegalArgumentException().isThrownBy(() -> image("i").progress(OptionalInt.of(101)).build())
+        .withMessageContaining("101");
+    assertThatNullPointerException().isThrownBy(() -> image("i").minRam(null));
+  }
+
+  @Test
   void toBuilderCopiesEveryField() {
     Image image = full();
 
@@ -250,6 +299,10 @@ class ImageTest {
             Map.entry("minDisk", b -> b.minDisk(21)),
             Map.entry("minRam", b -> b.minRam(1024)),
             Map.entry("size", b -> b.size(1L)),
+            Map.entry("no progress", b -> b.progress(OptionalInt.empty())),
+            Map.entry("no minDisk", b -> b.minDisk(OptionalInt.empty())),
+            Map.entry("no minRam", b -> b.minRam(OptionalInt.empty())),
+            Map.entry("unreported size", Image.Builder::unreportedSize),
             Map.entry("diskConfig", b -> b.diskConfig(DiskConfig.AUTO)),
             Map.entry("server", b -> b.server(ServerReference.of(ServerId.of("srv-2")))),
             Map.entry("links", b -> b.links(List.of())),

@@ -6,6 +6,7 @@ import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Sleeper;
+import io.github.rackimages.nova.json.ReadLimits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * The one configuration of the HTTP adapter, as an immutable value with one builder and one set of names: how to
  * authenticate (Rackspace Identity {@code credentials} with a {@code region}, a {@code token} with its
  * {@code endpoint}, or an {@code authenticator} of your own), the {@code endpoint} requests go to, timeouts,
- * retries, the page size, plain-http permission and the body cap. {@link HttpImageCatalog#create} and
+ * retries, the page size, plain-http permission, the body cap and the read limits. {@link HttpImageCatalog#create} and
  * {@code HttpImageCatalogModule} take it; {@link HttpImageCatalog#builder()} is the same builder, ending in the
  * catalog. {@link #toString()} never shows the API key, password or token. The value is plain data: endpoints
  * are checked for plain http when the catalog is created.
@@ -53,6 +54,7 @@ public final class HttpCatalogConfig {
   private final int pageSize;
   private final boolean allowInsecureHttp;
   private final long maxBodyBytes;
+  private final ReadLimits readLimits;
   private final Clock clock;
   private final Executor executor;
   private final Sleeper sleeper;
@@ -83,6 +85,7 @@ public final class HttpCatalogConfig {
     this.pageSize = b.pageSize;
     this.allowInsecureHttp = b.allowInsecureHttp;
     this.maxBodyBytes = b.maxBodyBytes;
+    this.readLimits = b.readLimits;
     this.clock = b.clock;
     this.executor = b.executor;
     this.sleeper = b.sleeper;
@@ -115,9 +118,7 @@ public final class HttpCatalogConfig {
   }
 
   /** The token, for the catalog only (never readable by users of the value). */
-  String token() {
-    return token;
-  }
+  String token() { return token; }
 
   /** The authenticator of your own, when one replaces credentials and token. */
   public Optional<Authenticator> authenticator() {
@@ -167,6 +168,9 @@ public final class HttpCatalogConfig {
     return maxBodyBytes;
   }
 
+  /** The most one body may make the reader hold ({@link ReadLimits#defaults()} unless set). */
+  public ReadLimits readLimits() { return readLimits; }
+
   /** The clock for token freshness, the retry budget and {@code Retry-After} dates (the system clock unless set). */
   public Clock clock() {
     return clock;
@@ -178,7 +182,6 @@ public final class HttpCatalogConfig {
   }
 
   Sleeper sleeper() { return sleeper; }
-
   System.Logger logger() { return logger; }
 
   /** Every setting, with the API key, password and token shown as {@code ****}. */
@@ -190,7 +193,7 @@ public final class HttpCatalogConfig {
             : token != null ? "token=****" : "authenticator=" + authenticator)
         + endpoint().map(e -> ", endpoint=" + e).orElse("")
         + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", " + retryPolicy
-        + ", pageSize=" + pageSize + ", allowInsecureHttp=" + allowInsecureHttp + ", maxBodyBytes=" + maxBodyBytes + "]";
+        + ", pageSize=" + pageSize + ", allowInsecureHttp=" + allowInsecureHttp + ", maxBodyBytes=" + maxBodyBytes + ", " + readLimits + "]";
   }
 
   /**
@@ -218,6 +221,7 @@ public final class HttpCatalogConfig {
     private int pageSize = PageRequest.MAX_LIMIT;
     private boolean allowInsecureHttp;
     private long maxBodyBytes = HttpImageCatalog.DEFAULT_MAX_BODY_BYTES;
+    private ReadLimits readLimits = ReadLimits.defaults();
     private Clock clock = Clock.systemUTC();
     private Executor executor;
     private Sleeper sleeper = Sleeper.SYSTEM;
@@ -243,6 +247,7 @@ public final class HttpCatalogConfig {
       pageSize = c.pageSize;
       allowInsecureHttp = c.allowInsecureHttp;
       maxBodyBytes = c.maxBodyBytes;
+      readLimits = c.readLimits;
       clock = c.clock;
       executor = c.executor;
       sleeper = c.sleeper;
@@ -379,10 +384,7 @@ public final class HttpCatalogConfig {
     }
 
     /** Whether plain http may carry tokens and credentials to a host that is not loopback (default false). */
-    public Builder<R> allowInsecureHttp(boolean allow) {
-      this.allowInsecureHttp = allow;
-      return this;
-    }
+    public Builder<R> allowInsecureHttp(boolean allow) { this.allowInsecureHttp = allow; return this; }
 
     /**
      * The largest response body read (default 16 MiB, about ten pages of 1000 detailed images); a larger one is
@@ -395,6 +397,12 @@ public final class HttpCatalogConfig {
         throw new IllegalArgumentException("maxBodyBytes must be >= 1024: " + maxBodyBytes);
       }
       this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /** The read limits (default {@link ReadLimits#defaults()}); a body past one is a protocol error naming it. */
+    public Builder<R> readLimits(ReadLimits readLimits) {
+      this.readLimits = Objects.requireNonNull(readLimits, "readLimits");
       return this;
     }
 
@@ -414,15 +422,8 @@ public final class HttpCatalogConfig {
     }
 
     // How waits are made and where requests are logged: tests record both.
-    Builder<R> sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-      return this;
-    }
-
-    Builder<R> logger(System.Logger logger) {
-      this.logger = Objects.requireNonNull(logger, "logger");
-      return this;
-    }
+    Builder<R> sleeper(Sleeper s) { this.sleeper = Objects.requireNonNull(s, "sleeper"); return this; }
+    Builder<R> logger(System.Logger l) { this.logger = Objects.requireNonNull(l, "logger"); return this; }
 
     /**
      * The configuration, or (from {@link HttpImageCatalog#builder()}) the catalog made from it, which makes no

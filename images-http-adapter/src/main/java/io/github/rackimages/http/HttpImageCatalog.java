@@ -96,7 +96,7 @@ public final class HttpImageCatalog implements ImageCatalog {
   private final String description;
 
   private HttpImageCatalog(HttpCatalogConfig c, Authenticator authenticator, HttpClient client) {
-    this.json = new NovaJson();
+    this.json = new NovaJson(c.readLimits());
     this.pageSize = c.pageSize();
     this.executor =
         new RequestExecutor(

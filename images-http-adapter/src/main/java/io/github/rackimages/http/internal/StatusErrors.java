@@ -83,6 +83,9 @@ public final class StatusErrors {
       if (fault.message().isPresent()) {
         details = details.withServiceMessage(Redaction.message(fault.message().get(), secret));
       }
+      if (fault.details().isPresent()) {
+        details = details.withServiceDetails(Redaction.message(fault.details().get(), secret));
+      }
     }
     if (length > 0) {
       String excerpt = Redaction.excerpt(body, length, secret);

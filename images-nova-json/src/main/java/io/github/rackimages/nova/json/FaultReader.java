@@ -35,8 +35,8 @@ final class FaultReader {
       Event v = c.next();
       switch (key) {
         case "code" -> {
-          if (v == Event.VALUE_NUMBER) {
-            code = WireNumbers.safeInt(c.parser(), path, "code");
+          if (v == Event.VALUE_NUMBER || v == Event.VALUE_STRING) {
+            code = WireNumbers.optionalInt(c, v, path, "code");
           } else {
             // A code of another kind is ignored, as in a proxy's partial body; an object or array is skipped whole.
             c.skip(v);
@@ -44,12 +44,20 @@ final class FaultReader {
           }
         }
         case "message" -> message = c.scalarText(v);
-        case "details" -> details = c.scalarText(v);
+        case "details" -> details = details(c, v);
         case "retryAfter" -> retryAfter = c.scalarText(v);
         case "retryAt" -> retryAt = c.scalarText(v);
         default -> c.skip(v);
       }
     }
     return Fault.read(name, code, message, details, retryAfter, retryAt);
+  }
+
+  /** The details as text: a string as it is, any other value (an object, a list) as its JSON text. */
+  private static String details(JsonCursor c, Event v) {
+    if (v == Event.VALUE_NULL) {
+      return null;
+    }
+    return v == Event.VALUE_STRING ? c.text() : c.attribute(v).asString();
   }
 }

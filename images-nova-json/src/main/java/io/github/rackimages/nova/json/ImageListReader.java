@@ -50,6 +50,9 @@ final class ImageListReader {
       if (e == Event.END_ARRAY) {
         return list;
       }
+      if (index >= c.limits().maxImagesPerPage()) {
+        throw c.limits().exceeded("maxImagesPerPage", c.limits().maxImagesPerPage(), "$.images has more items");
+      }
       String path = "$.images[" + index + "]";
       c.expect(e, Event.START_OBJECT, path);
       list.add(items.read(c, path));

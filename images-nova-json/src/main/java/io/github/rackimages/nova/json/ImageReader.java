@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Reads one detailed image, alone ({@code {"image": {...}}}) or as an item of a detail list: tolerant where the
@@ -50,12 +51,14 @@ final class ImageReader {
     String id = null;
     String name = null;
     String status = "UNKNOWN";
-    int progress = 0;
+    // Numbers not sent stay null, so that the image tells them from a 0 and writes them back absent.
+    Integer progress = null;
     Instant created = null;
     Instant updated = null;
-    int minDisk = 0;
-    int minRam = 0;
+    Integer minDisk = null;
+    Integer minRam = null;
     Long size = null;
+    boolean sizeReported = false;
     DiskConfig diskConfig = null;
     ServerReference server = null;
     List<Link> links = List.of();
@@ -75,12 +78,18 @@ final class ImageReader {
           String s = c.nullableString(v, path, "status");
           status = s == null ? "UNKNOWN" : s;
         }
-        case "progress" -> progress = Math.max(0, Math.min(100, WireNumbers.intValue(c, v, path, "progress", 0)));
+        case "progress" -> {
+          Integer p = WireNumbers.optionalInt(c, v, path, "progress");
+          progress = p == null ? null : Math.max(0, Math.min(100, p));
+        }
         case "created" -> created = instant(c, v, path, "created");
         case "updated" -> updated = instant(c, v, path, "updated");
-        case "minDisk" -> minDisk = WireNumbers.nonNegative(WireNumbers.intValue(c, v, path, key, 0), path, key);
-        case "minRam" -> minRam = WireNumbers.nonNegative(WireNumbers.intValue(c, v, path, key, 0), path, key);
-        case "OS-EXT-IMG-SIZE:size" -> size = WireNumbers.size(c, v, path, key);
+        case "minDisk" -> minDisk = count(c, v, path, key);
+        case "minRam" -> minRam = count(c, v, path, key);
+        case "OS-EXT-IMG-SIZE:size" -> {
+          size = WireNumbers.size(c, v, path, key);
+          sizeReported = true;
+        }
         case "OS-DCF:diskConfig" -> {
           String text = c.nullableString(v, path, key);
           diskConfig = text == null ? null : DiskConfig.fromValue(text).orElse(null);
@@ -101,20 +110,34 @@ final class ImageReader {
     if (created == null) {
       throw new WireFormatException(path + ".created: missing");
     }
-    return Image.builder(ImageId.of(id), created)
+    Image.Builder b = Image.builder(ImageId.of(id), created)
         .name(name)
         .rawStatus(status)
-        .progress(progress)
+        .progress(optional(progress))
         .updated(updated)
-        .minDisk(minDisk)
-        .minRam(minRam)
-        .size(size)
+        .minDisk(optional(minDisk))
+        .minRam(optional(minRam));
+    if (sizeReported) {
+      b.size(size);
+    } else {
+      b.unreportedSize();
+    }
+    return b
         .diskConfig(diskConfig)
         .server(server)
         .links(links)
         .metadata(metadata)
         .otherFields(other == null ? Map.of() : other)
         .build();
+  }
+
+  private static Integer count(JsonCursor c, Event v, String path, String field) {
+    Integer value = WireNumbers.optionalInt(c, v, path, field);
+    return value == null ? null : WireNumbers.nonNegative(value, path, field);
+  }
+
+  private static OptionalInt optional(Integer value) {
+    return value == null ? OptionalInt.empty() : OptionalInt.of(value);
   }
 
   private static Instant instant(JsonCursor c, Event v, String path, String field) {

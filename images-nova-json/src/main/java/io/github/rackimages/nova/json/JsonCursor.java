@@ -15,10 +15,22 @@ import jakarta.json.stream.JsonParser.Event;
 final class JsonCursor {
 
   private final JsonParser parser;
+  private final ReadLimits limits;
+
+  /** A cursor over {@code parser}, whose current event is the body's START_OBJECT, with the default limits. */
+  JsonCursor(JsonParser parser) {
+    this(parser, ReadLimits.defaults());
+  }
 
   /** A cursor over {@code parser}, whose current event is the body's START_OBJECT. */
-  JsonCursor(JsonParser parser) {
+  JsonCursor(JsonParser parser, ReadLimits limits) {
     this.parser = parser;
+    this.limits = limits;
+  }
+
+  /** The limits of the body. */
+  ReadLimits limits() {
+    return limits;
   }
 
   /** The next event. */

@@ -28,21 +28,44 @@ import java.util.Objects;
  * shape. One instance is thread-safe and should be shared: it holds one {@link Jsonb}. Each body shape has its own
  * reader (list, image, summary, server reference, link, metadata, fault) over one cursor per body.
  *
+ * <p>Every read keeps to its {@link ReadLimits} (the longest string, the most images per list, the most characters
+ * per body), checked on the bytes before the parser gathers them.
+ *
  * <p>This package is exported to the emulator only; applications use the {@code ImageCatalog} port.
+ *
+ * <p>Longer than 300 lines because Yasson needs a deserializer class and a body class per shape, which live here
+ * beside the reads they serve.
  */
 public final class NovaJson implements AutoCloseable {
 
   private final Jsonb jsonb;
   private final JsonGeneratorFactory generators;
+  private final ReadLimits limits;
 
-  /** A wire format with its own {@link Jsonb}. */
+  /** A wire format with its own {@link Jsonb} and the {@link ReadLimits#defaults() default limits}. */
   public NovaJson() {
+    this(ReadLimits.defaults());
+  }
+
+  /**
+   * A wire format with its own {@link Jsonb} that reads within {@code limits}.
+   *
+   * @throws NullPointerException if {@code limits} is null
+   */
+  public NovaJson(ReadLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.jsonb =
         JsonbBuilder.create(
             new JsonbConfig()
                 .withDeserializers(
-                    new DetailListReading(), new SummaryListReading(), new ImageReading(), new FaultReading()));
+                    new DetailListReading(limits), new SummaryListReading(limits), new ImageReading(limits),
+                    new FaultReading(limits)));
     this.generators = Json.createGeneratorFactory(Map.of());
+  }
+
+  /** The limits every read keeps to. */
+  public ReadLimits limits() {
+    return limits;
   }
 
   /**
@@ -161,7 +184,7 @@ public final class NovaJson implements AutoCloseable {
   private <T> T read(InputStream body, Class<T> type) {
     Objects.requireNonNull(body, "body");
     try {
-      T value = jsonb.fromJson(body, type);
+      T value = jsonb.fromJson(new LimitedInput(body, limits), type);
       if (value == null) {
         throw new WireFormatException("$: empty body or null");
       }
@@ -216,31 +239,31 @@ public final class NovaJson implements AutoCloseable {
   // One deserializer class per body type: Yasson picks a deserializer by its declared type argument. Yasson calls
   // it with the body's START_OBJECT already read (its parser does not offer currentEvent()); a body that is not an
   // object never reaches it.
-  private static final class DetailListReading implements JsonbDeserializer<DetailListBody> {
+  private record DetailListReading(ReadLimits limits) implements JsonbDeserializer<DetailListBody> {
     @Override
     public DetailListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new DetailListBody(ImageListReader.read(new JsonCursor(parser), ImageReader::read));
+      return new DetailListBody(ImageListReader.read(new JsonCursor(parser, limits), ImageReader::read));
     }
   }
 
-  private static final class SummaryListReading implements JsonbDeserializer<SummaryListBody> {
+  private record SummaryListReading(ReadLimits limits) implements JsonbDeserializer<SummaryListBody> {
     @Override
     public SummaryListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new SummaryListBody(ImageListReader.read(new JsonCursor(parser), SummaryReader::read));
+      return new SummaryListBody(ImageListReader.read(new JsonCursor(parser, limits), SummaryReader::read));
     }
   }
 
-  private static final class ImageReading implements JsonbDeserializer<ImageBody> {
+  private record ImageReading(ReadLimits limits) implements JsonbDeserializer<ImageBody> {
     @Override
     public ImageBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new ImageBody(ImageReader.readBody(new JsonCursor(parser)));
+      return new ImageBody(ImageReader.readBody(new JsonCursor(parser, limits)));
     }
   }
 
-  private static final class FaultReading implements JsonbDeserializer<FaultBody> {
+  private record FaultReading(ReadLimits limits) implements JsonbDeserializer<FaultBody> {
     @Override
     public FaultBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new FaultBody(FaultReader.read(new JsonCursor(parser)));
+      return new FaultBody(FaultReader.read(new JsonCursor(parser, limits)));
     }
   }
 

@@ -26,15 +26,16 @@ final class NovaWriter {
     g.write("id", image.id().value());
     writeNullable(g, "name", image.name().orElse(null));
     g.write("status", image.rawStatus());
-    g.write("progress", image.progress());
+    // A number the service did not send is written back absent, not as 0.
+    image.reportedProgress().ifPresent(p -> g.write("progress", p));
     g.write("created", WireTimes.format(image.created()));
     writeNullable(g, "updated", image.updated().map(WireTimes::format).orElse(null));
-    g.write("minDisk", image.minDisk());
-    g.write("minRam", image.minRam());
+    image.reportedMinDisk().ifPresent(d -> g.write("minDisk", d));
+    image.reportedMinRam().ifPresent(r -> g.write("minRam", r));
     image.diskConfig().ifPresent(d -> g.write("OS-DCF:diskConfig", d.name()));
     if (image.size().isPresent()) {
       g.write("OS-EXT-IMG-SIZE:size", image.size().getAsLong());
-    } else {
+    } else if (image.sizeReported()) {
       g.writeNull("OS-EXT-IMG-SIZE:size");
     }
     writeLinks(g, "links", image.links());
@@ -43,6 +44,7 @@ final class NovaWriter {
       g.writeStartObject("server");
       g.write("id", server.id().value());
       writeLinks(g, "links", server.links());
+      writeAttributes(g, server.otherFields());
       g.writeEnd();
     }
     g.writeStartObject("metadata");

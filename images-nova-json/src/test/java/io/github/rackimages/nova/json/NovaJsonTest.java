@@ -94,6 +94,56 @@ class NovaJsonTest {
   }
 
   @Test
+  void absentNumbersStayAbsentAndZerosStayZero() {
+    String body = "{\"images\": ["
+        + "{\"id\": \"absent\", \"created\": \"2015-03-10T18:35:18Z\"},"
+        + "{\"id\": \"zero\", \"created\": \"2015-03-10T18:35:18Z\", \"progress\": 0, \"minDisk\": 0,"
+        + " \"minRam\": 0, \"OS-EXT-IMG-SIZE:size\": 0},"
+        + "{\"id\": \"unknown\", \"created\": \"2015-03-10T18:35:18Z\", \"OS-EXT-IMG-SIZE:size\": null}]}";
+    List<Image> images = JSON.readDetailList(bytes(body)).items();
+
+    Image absent = images.get(0);
+    assertThat(absent.reportedProgress()).isEmpty();
+    assertThat(absent.reportedMinDisk()).isEmpty();
+    assertThat(absent.reportedMinRam()).isEmpty();
+    assertThat(absent.sizeReported()).isFalse();
+    Image zero = images.get(1);
+    assertThat(zero.reportedProgress()).hasValue(0);
+    assertThat(zero.reportedMinDisk()).hasValue(0);
+    assertThat(zero.reportedMinRam()).hasValue(0);
+    assertThat(zero.size()).hasValue(0L);
+    Image unknown = images.get(2);
+    assertThat(unknown.sizeReported()).isTrue();
+    assertThat(unknown.size()).isEmpty();
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JSON.writeDetailList(images, null, out);
+    String written = out.toString(StandardCharsets.UTF_8);
+    assertThat(JSON.readDetailList(new ByteArrayInputStream(out.toByteArray())).items()).isEqualTo(images);
+    String firstImage = written.substring(0, written.indexOf("\"zero\""));
+    assertThat(firstImage).doesNotContain("progress", "minDisk", "minRam", "OS-EXT-IMG-SIZE:size");
+    assertThat(written).contains("\"OS-EXT-IMG-SIZE:size\":null");
+  }
+
+  @Test
+  void aServerKeepsEveryKeyAndWritesThemBack() {
+    String body = "{\"image\": {\"id\": \"a\", \"created\": \"2015-03-10T18:35:18Z\", \"server\": {\"id\": \"s1\","
+        + " \"name\": \"web01\", \"links\": [], \"x-ext\": {\"n\": [1]}}}}";
+    Image image = JSON.readImage(bytes(body));
+
+    assertThat(image.server()).get().satisfies(s -> {
+      assertThat(s.name()).contains("web01");
+      assertThat(s.otherFields()).containsExactly(
+          java.util.Map.entry("name", AttributeValue.text("web01")),
+          java.util.Map.entry("x-ext", AttributeValue.structured("{\"n\":[1]}")));
+    });
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    JSON.writeImage(image, out);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"name\":\"web01\"");
+    assertThat(JSON.readImage(new ByteArrayInputStream(out.toByteArray()))).isEqualTo(image);
+  }
+
+  @Test
   void summaryListKeepsIdNameAndLinks() {
     WireList<ImageSummary> list = JSON.readSummaryList(bytes(
         "{\"images\":[{\"id\":\"a\",\"name\":\"A\",\"links\":[{\"rel\":\"self\",\"href\":\"https://h/v2/1/images/a\"}]},"
@@ -101,6 +151,23 @@ class NovaJsonTest {
     assertThat(list.items()).extracting(s -> s.id().value()).containsExactly("a", "b");
     assertThat(list.items().get(1).name()).isEmpty();
     assertThat(list.nextHref()).isEmpty();
+  }
+
+  @Test
+  void faultCodesWrittenAsStringsAreNumbers() {
+    assertThat(JSON.readFault(bytes("{\"overLimit\": {\"code\": \"413\", \"message\": \"m\"}}")).code())
+        .hasValue(413);
+    assertThatThrownBy(() -> JSON.readFault(bytes("{\"overLimit\": {\"code\": \"four\"}}")))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessage("$.overLimit.code: expected a number, found a string that is not one");
+  }
+
+  @Test
+  void theDetailsOfAFaultAreKeptEvenWhenTheyAreNotText() {
+    assertThat(JSON.readFault(bytes("{\"overLimit\": {\"details\": \"Only 10 GET request(s)\"}}")).details())
+        .contains("Only 10 GET request(s)");
+    assertThat(JSON.readFault(bytes("{\"badRequest\": {\"details\": {\"field\": [\"limit\"]}}}")).details())
+        .contains("{\"field\":[\"limit\"]}");
   }
 
   @Test

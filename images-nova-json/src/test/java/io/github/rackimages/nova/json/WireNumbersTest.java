@@ -41,8 +41,35 @@ class WireNumbersTest {
     assertThat(sizeOf("null")).isNull();
   }
 
+  @Test
+  void sizesWrittenAsStringsAreNumbers() {
+    // Nova's own api_samples carried the size as a string from 2013.1 through 31.x (nova-rules.md, rule 10).
+    assertThat(sizeOf("\"74185822\"")).isEqualTo(74_185_822L);
+    assertThat(sizeOf("\" 17687633829 \"")).isEqualTo(17_687_633_829L);
+    assertThat(sizeOf("\"1.017415075e+09\"")).isEqualTo(1_017_415_075L);
+  }
+
   @ParameterizedTest
-  @CsvSource({"-1, negative (-1)", "'\"1\"', 'expected a number, found a string'", "1e40, out of range"})
+  @ValueSource(strings = {"\"1e999999999\"", "\"1e-999999999\"", "\"12345678901234567890123456789012345678901\""})
+  void numericStringsHaveTheSameRangeChecksAsNumbers(String json) {
+    // A string of digits must not make BigDecimal work for ages, any more than the number would.
+    assertThatThrownBy(() -> intOf(json)).isInstanceOf(WireFormatException.class)
+        .hasMessageStartingWith("$.image.minDisk: ");
+    assertThatThrownBy(() -> sizeOf(json)).isInstanceOf(WireFormatException.class)
+        .hasMessageStartingWith("$.image.OS-EXT-IMG-SIZE:size: ");
+  }
+
+  @Test
+  void aStringThatIsNotANumberIsNamedByItsField() {
+    assertThatThrownBy(() -> sizeOf("\"74 MB\""))
+        .hasMessage("$.image.OS-EXT-IMG-SIZE:size: expected a number, found a string that is not one");
+    assertThatThrownBy(() -> intOf("\"\""))
+        .hasMessage("$.image.minDisk: expected a number, found a string that is not one");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"-1, negative (-1)", "'\"-1\"', negative (-1)", "true, 'expected a number, found a boolean'",
+      "1e40, out of range", "'\"1e40\"', out of range"})
   void refusesSizesThatAreNotCounts(String json, String problem) {
     assertThatThrownBy(() -> sizeOf(json)).hasMessage("$.image.OS-EXT-IMG-SIZE:size: " + problem);
   }
