@@ -446,10 +446,11 @@ public final class HostileResponses {
   private static JsonValue addUnknown(JsonValue v, boolean here) {
     if (v instanceof JsonObject o) {
       var b = Json.createObjectBuilder();
-      // Only into what the client reads member by member; other values (metadata, unknown members) are data.
+      // Only into what the client reads member by member and drops; other values are data (metadata, and the image's
+      // and its server's unknown members, which the model keeps: otherFields()).
       o.forEach((k, x) -> b.add(k, switch (k) {
         case "images", "image" -> addUnknown(x, false);
-        case "images_links", "links", "server" -> addUnknown(x, true);
+        case "images_links", "links" -> addUnknown(x, true);
         default -> x;
       }));
       if (here) {
