@@ -5,6 +5,8 @@
  *
  * <p>The emulator, the HTTP adapter, the fake and JUnit's API are transitive: a test needs nothing else.
  */
+// The name follows the artifact and the package (as JUnit 5 extensions usually are named), digits and all.
+@SuppressWarnings("module")
 module io.github.rackimages.junit5 {
   requires transitive io.github.rackimages.core;
   requires transitive io.github.rackimages.emulator;
