@@ -147,4 +147,23 @@ public interface ImageCatalog {
     java.util.Objects.requireNonNull(filter, "filter");
     return PageWalker.pages(start, request -> listSummaries(filter, request));
   }
+
+  /**
+   * This catalog without blocking: each call returns a {@link java.util.concurrent.CompletableFuture} at once,
+   * and cancelling it abandons the call (see {@link AsyncImageCatalog} for the conventions).
+   *
+   * <pre>{@code
+   * catalog.async().find(id).thenAccept(image -> ...);
+   * }</pre>
+   *
+   * <p>By default each call runs on a new daemon thread of its own that ends with it (nothing pooled, nothing to
+   * shut down; {@link AsyncImageCatalog#of(ImageCatalog, java.util.concurrent.Executor)} chooses the threads
+   * instead), and cancellation interrupts that thread. Adapters that can do better, such as an HTTP adapter that
+   * waits without holding a thread, override this method.
+   *
+   * @since 1.0
+   */
+  default AsyncImageCatalog async() {
+    return AsyncImageCatalog.of(this);
+  }
 }
