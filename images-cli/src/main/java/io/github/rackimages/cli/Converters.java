@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -16,6 +17,34 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
 
   private Converters() {}
+
+  /** What shell completion offers for {@code --status}: the statuses {@link Status} accepts. */
+  static final class StatusNames extends java.util.ArrayList<String> {
+    StatusNames() {
+      super(List.of("ACTIVE", "SAVING", "DELETED", "ERROR", "UNKNOWN"));
+    }
+  }
+
+  /** What shell completion offers for {@code --type}. */
+  static final class TypeNames extends java.util.ArrayList<String> {
+    TypeNames() {
+      super(List.of("base", "snapshot"));
+    }
+  }
+
+  /** What shell completion offers for {@code list --format}. */
+  static final class FormatNames extends java.util.ArrayList<String> {
+    FormatNames() {
+      super(List.of("table", "json", "ids"));
+    }
+  }
+
+  /** What shell completion offers for {@code show --format}. */
+  static final class ShowFormatNames extends java.util.ArrayList<String> {
+    ShowFormatNames() {
+      super(List.of("table", "json"));
+    }
+  }
 
   /**
    * ISO-8601 date-times as the service accepts them for {@code changes-since}: {@code 2025-06-01T12:00:00Z},

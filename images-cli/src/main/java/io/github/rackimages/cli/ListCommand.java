@@ -49,6 +49,7 @@ final class ListCommand implements Callable<Integer> {
       names = "--status",
       paramLabel = "STATUS",
       converter = Converters.Status.class,
+      completionCandidates = Converters.StatusNames.class,
       description = "Only images in this status: ACTIVE, SAVING, DELETED, ERROR or UNKNOWN.")
   ImageStatus status;
 
@@ -56,6 +57,7 @@ final class ListCommand implements Callable<Integer> {
       names = "--type",
       paramLabel = "base|snapshot",
       converter = Converters.Type.class,
+      completionCandidates = Converters.TypeNames.class,
       description = "Only base images or only snapshots.")
   ImageType type;
 
@@ -100,6 +102,7 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       converter = Converters.Format.class,
+      completionCandidates = Converters.FormatNames.class,
       description =
           "table (default: aligned columns, sizes like 2.1G, times in UTC), json (the service's shape, "
               + "streamed) or ids (one id per line).")

@@ -45,6 +45,7 @@ final class ShowCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       converter = Converters.Format.class,
+      completionCandidates = Converters.ShowFormatNames.class,
       description = "table (default: one field per line) or json (the service's {\"image\": {...}}).")
   OutputFormat format;
 
