@@ -103,21 +103,13 @@ public final class Cli {
     }
   }
 
-  /** One line: what is wrong and where to read more; exit code 2. */
+  /** One line: what is wrong and where to read more (and the nearest names for a typo); exit code 2. */
   private static int usageError(ParameterException e, String[] args) {
-    CommandLine command = e.getCommandLine();
-    Invocation inv = ((ImagesCommand) rootOf(command).getCommand()).invocation();
-    String name = command.getCommandSpec().qualifiedName();
-    inv.warn(name + ": " + Failures.oneLine(e.getMessage()) + " (see '" + name + " --help')");
-    return ExitCode.USAGE;
-  }
-
-  private static CommandLine rootOf(CommandLine command) {
-    CommandLine c = command;
-    while (c.getParent() != null) {
-      c = c.getParent();
+    CommandLine root = e.getCommandLine();
+    while (root.getParent() != null) {
+      root = root.getParent();
     }
-    return c;
+    return UsageErrors.report(e, ((ImagesCommand) root.getCommand()).invocation());
   }
 
   /** Secrets given as options ({@code --api-key K} or {@code --api-key=K}) or in the environment. */

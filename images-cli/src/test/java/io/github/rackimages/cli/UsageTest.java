@@ -29,9 +29,9 @@ class UsageTest {
         Arguments.of(List.of("list", "--name", ""), "name must not be empty"),
         Arguments.of(List.of("list", "--server", " "), "server must not be blank"),
         Arguments.of(List.of("list", "--marker", " "), "--marker must not be blank"),
-        Arguments.of(List.of("list", "--bogus"), "Unknown option: '--bogus'"),
-        Arguments.of(List.of("list", "extra"), "Unmatched argument at index 1: 'extra'"),
-        Arguments.of(List.of("frobnicate"), "Unmatched argument at index 0: 'frobnicate'"),
+        Arguments.of(List.of("list", "--bogus"), "unknown option '--bogus'"),
+        Arguments.of(List.of("list", "extra"), "unexpected argument 'extra'"),
+        Arguments.of(List.of("frobnicate"), "unknown command 'frobnicate'"),
         Arguments.of(List.of("list", "--catalog", "no-such-file.json"), "catalog file no-such-file.json does not exist"),
         Arguments.of(List.of("list", "--catalog", "x.json", "--sample"), "--catalog and --sample name two sources"),
         Arguments.of(List.of("show", " "), "the image id must not be blank"));
