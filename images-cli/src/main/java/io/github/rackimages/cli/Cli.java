@@ -69,6 +69,12 @@ public final class Cli {
     if (terminal.interactive()) {
       cli.setUsageHelpWidth(Math.max(60, Math.min(terminal.columns(), 120)));
     }
+    // Whole numbers and URLs without a converter of their own are still refused in the command line's words.
+    cli.registerConverter(Integer.class, new Converters.AnyInt());
+    cli.registerConverter(int.class, new Converters.AnyInt());
+    cli.registerConverter(Long.class, new Converters.AnyLong());
+    cli.registerConverter(long.class, new Converters.AnyLong());
+    cli.registerConverter(java.net.URI.class, new Converters.Url());
     cli.setParameterExceptionHandler(Cli::usageError);
     cli.setExecutionExceptionHandler(
         (e, command, parseResult) -> Failures.report(e, command.getCommandSpec().qualifiedName(), inv));

@@ -76,15 +76,24 @@ final class ListCommand implements Callable<Integer> {
               + "ones included.")
   Instant changesSince;
 
-  @Option(names = "--min-disk", paramLabel = "GB", description = "Only images whose minimum disk is exactly GB.")
+  @Option(
+      names = "--min-disk",
+      paramLabel = "GB",
+      converter = Converters.NonNegative.class,
+      description = "Only images whose minimum disk is exactly GB.")
   Integer minDisk;
 
-  @Option(names = "--min-ram", paramLabel = "MB", description = "Only images whose minimum RAM is exactly MB.")
+  @Option(
+      names = "--min-ram",
+      paramLabel = "MB",
+      converter = Converters.NonNegative.class,
+      description = "Only images whose minimum RAM is exactly MB.")
   Integer minRam;
 
   @Option(
       names = "--limit",
       paramLabel = "N",
+      converter = Converters.Limit.class,
       description = "Page size, 1 to 1000 (default 1000, or --max when smaller).")
   Integer limit;
 
@@ -94,7 +103,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Walk every page, not just the first.")
   boolean all;
 
-  @Option(names = "--max", paramLabel = "N", description = "Stop after N images.")
+  @Option(names = "--max", paramLabel = "N", converter = Converters.Count.class, description = "Stop after N images.")
   Long max;
 
   @Option(
@@ -198,18 +207,27 @@ final class ListCommand implements Callable<Integer> {
 
   private ImageFilter filter() {
     ImageFilter.Builder b = ImageFilter.builder();
-    try {
-      if (name != null) {
+    // The converters have checked the typed values; the text ones are the builder's to refuse, in our words.
+    if (name != null) {
+      try {
         b.name(name);
+      } catch (IllegalArgumentException e) {
+        throw UsageErrors.badValue(spec, "--name", name, "is empty; use an image's exact name");
       }
+    }
+    if (server != null) {
+      try {
+        b.server(server);
+      } catch (IllegalArgumentException e) {
+        throw UsageErrors.badValue(spec, "--server", server, "is blank; use a server id or URL");
+      }
+    }
+    try {
       if (status != null) {
         b.status(status);
       }
       if (type != null) {
         b.type(type);
-      }
-      if (server != null) {
-        b.server(server);
       }
       if (changesSince != null) {
         b.changesSince(changesSince);
@@ -224,19 +242,14 @@ final class ListCommand implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     if (marker != null && marker.isBlank()) {
-      throw usage("--marker must not be blank");
+      throw UsageErrors.badValue(spec, "--marker", marker, "is blank; use an image id");
     }
     return b.build();
   }
 
+  /** The page size: --limit, else --max when smaller than the largest page (the converters check both). */
   private int pageSize() {
-    if (max != null && max < 1) {
-      throw usage("--max must be at least 1: " + max);
-    }
     if (limit != null) {
-      if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-        throw usage("--limit must be between 1 and " + PageRequest.MAX_LIMIT + ": " + limit);
-      }
       return limit;
     }
     return max == null ? PageRequest.MAX_LIMIT : (int) Math.min(max, PageRequest.MAX_LIMIT);

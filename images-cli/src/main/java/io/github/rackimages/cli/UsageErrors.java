@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -36,6 +38,14 @@ final class UsageErrors {
       } else {
         message = "unexpected argument '" + arg + "'";
       }
+    } else if (e.getArgSpec() != null && e.getValue() != null && e.getCause() != null) {
+      // A value a converter refused: ours say what is wrong and what is accepted; anything else (a type picocli
+      // converts itself) is named by its label, never with the exception's text.
+      String predicate =
+          e.getCause() instanceof Converters.Rejected rejected
+              ? rejected.getMessage()
+              : "is not a valid " + e.getArgSpec().paramLabel();
+      message = sentence(label(e.getArgSpec()), e.getValue(), predicate);
     } else {
       message = Failures.oneLine(e.getMessage());
     }
@@ -44,6 +54,25 @@ final class UsageErrors {
       inv.warn("Did you mean: " + String.join(" or ", suggestions) + "?");
     }
     return ExitCode.USAGE;
+  }
+
+  /**
+   * A usage error for a value refused after parsing, in the same words as a converter's: {@code --name '' is
+   * empty; use an image's exact name}.
+   *
+   * @param what the option's name, or a parameter's label such as {@code ID}
+   * @param predicate what is wrong, then what is accepted
+   */
+  static ParameterException badValue(CommandSpec spec, String what, String value, String predicate) {
+    return new ParameterException(spec.commandLine(), sentence(what, value, predicate));
+  }
+
+  private static String sentence(String what, String value, String predicate) {
+    return what + " '" + value + "' " + predicate;
+  }
+
+  private static String label(ArgSpec arg) {
+    return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
   }
 
   private static List<String> optionNames(CommandLine command) {
