@@ -184,10 +184,16 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  /** What a person at a terminal should know and a script must not be bothered with. */
+  /**
+   * What a person at a terminal should know and a script must not be bothered with: printed only when the run is
+   * interactive. Java 17 cannot tell whether stderr alone is a terminal, so a piped or redirected stdout counts as
+   * a script even when stderr is still shown, and an empty result then prints nothing at all.
+   */
   private void notes(Invocation inv, ListingSink sink, boolean morePages, long delivered) {
     if (delivered == 0) {
-      inv.warn("no images match");
+      // The service hides these two statuses without changes-since, so such a filter alone matches nothing.
+      boolean hidden = (status == ImageStatus.DELETED || status == ImageStatus.ERROR) && changesSince == null;
+      inv.warn("no images match" + (hidden ? "; DELETED and ERROR images are listed only with --changes-since" : ""));
     }
     if (sink instanceof ImageTable table && table.shortenedIds()) {
       inv.warn("ids are shortened to fit the terminal; --format ids prints them whole");
