@@ -2,13 +2,16 @@ package io.github.rackimages.cli;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
+import io.github.rackimages.core.ImageCatalogBadRequestException;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
+import io.github.rackimages.fake.InMemoryImageCatalog;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -127,8 +130,32 @@ final class ListCommand implements Callable<Integer> {
     PageRequest request =
         marker == null ? PageRequest.first(pageSize) : PageRequest.after(PageMarker.of(marker), pageSize);
     Source from = source.open(inv);
-    walk(inv, from.catalog(), filter, request);
+    try {
+      walk(inv, from.catalog(), filter, request);
+    } catch (ImageCatalogBadRequestException e) {
+      // The sample and catalog files are in-memory catalogs, which refuse only a marker they cannot start from
+      // (their documented rule), and with a made-up 400: no request was sent, so say it in the command's words.
+      // A real service's 400 stays the service's error. A walk names the marker of the refused request.
+      boolean firstRequest = e.resumeMarker().map(m -> m.value().equals(marker)).orElse(true);
+      if (marker != null && firstRequest && from.catalog() instanceof InMemoryImageCatalog local) {
+        throw refusedMarker(local, from);
+      }
+      throw e;
+    }
     return ExitCode.OK;
+  }
+
+  private ParameterException refusedMarker(InMemoryImageCatalog catalog, Source from) {
+    boolean deleted =
+        catalog.find(ImageId.of(marker)).map(image -> image.status() == ImageStatus.DELETED).orElse(false);
+    return deleted
+        ? UsageErrors.badValue(
+            spec, "--marker", marker, "is a DELETED image, which the listing leaves out without --changes-since")
+        : UsageErrors.badValue(
+            spec,
+            "--marker",
+            marker,
+            "is not an image id of " + from.description() + "; 'images list --format ids' lists them");
   }
 
   private void walk(Invocation inv, ImageCatalog catalog, ImageFilter filter, PageRequest first) {

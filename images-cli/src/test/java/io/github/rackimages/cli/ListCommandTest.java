@@ -245,16 +245,6 @@ class ListCommandTest {
   }
 
   @Test
-  void anUnknownMarkerIsAServiceErrorNamingIt() {
-    CliRun run = CliRun.run("list", "--marker", "00000000-0000-4000-8000-000000000000");
-
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
-    assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("00000000-0000-4000-8000-000000000000").contains("--marker");
-    assertThat(run.err()).doesNotContain("\tat ");
-  }
-
-  @Test
   void deletedImagesAreFoundByIdInTheListing() {
     Image deleted = SAMPLE.stream().filter(i -> i.status() == ImageStatus.DELETED).findFirst().orElseThrow();
 
