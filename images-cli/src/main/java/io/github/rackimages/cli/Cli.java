@@ -63,12 +63,18 @@ public final class Cli {
     Objects.requireNonNull(terminal, "terminal");
     Invocation inv = new Invocation(env, out, err, terminal);
     rememberSecrets(inv, args, env);
-    CommandLine cli = new CommandLine(new ImagesCommand(inv));
+    CommandLine cli = ImagesCommand.commandLine(inv);
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new RedactingWriter(err, inv.redactor()), true));
     if (terminal.interactive()) {
       cli.setUsageHelpWidth(Math.max(60, Math.min(terminal.columns(), 120)));
     }
+    // Whole numbers and URLs without a converter of their own are still refused in the command line's words.
+    cli.registerConverter(Integer.class, new Converters.AnyInt());
+    cli.registerConverter(int.class, new Converters.AnyInt());
+    cli.registerConverter(Long.class, new Converters.AnyLong());
+    cli.registerConverter(long.class, new Converters.AnyLong());
+    cli.registerConverter(java.net.URI.class, new Converters.Url());
     cli.setParameterExceptionHandler(Cli::usageError);
     cli.setExecutionExceptionHandler(
         (e, command, parseResult) -> Failures.report(e, command.getCommandSpec().qualifiedName(), inv));
@@ -103,21 +109,13 @@ public final class Cli {
     }
   }
 
-  /** One line: what is wrong and where to read more; exit code 2. */
+  /** One line: what is wrong and where to read more (and the nearest names for a typo); exit code 2. */
   private static int usageError(ParameterException e, String[] args) {
-    CommandLine command = e.getCommandLine();
-    Invocation inv = ((ImagesCommand) rootOf(command).getCommand()).invocation();
-    String name = command.getCommandSpec().qualifiedName();
-    inv.warn(name + ": " + Failures.oneLine(e.getMessage()) + " (see '" + name + " --help')");
-    return ExitCode.USAGE;
-  }
-
-  private static CommandLine rootOf(CommandLine command) {
-    CommandLine c = command;
-    while (c.getParent() != null) {
-      c = c.getParent();
+    CommandLine root = e.getCommandLine();
+    while (root.getParent() != null) {
+      root = root.getParent();
     }
-    return c;
+    return UsageErrors.report(e, ((ImagesCommand) root.getCommand()).invocation());
   }
 
   /** Secrets given as options ({@code --api-key K} or {@code --api-key=K}) or in the environment. */

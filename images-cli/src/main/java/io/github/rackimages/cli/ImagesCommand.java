@@ -6,9 +6,13 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code images} command: lists Rackspace Cloud Servers images from the embedded sample catalog, a catalog
@@ -19,6 +23,7 @@ import picocli.CommandLine.ScopeType;
  * images list --type snapshot --all
  * images show 6455fff1-1f0e-46e3-a795-6c88738d7280
  * images serve --images 25000
+ * source &lt;(images generate-completion)     # bash or zsh: complete commands, options and values
  * </pre>
  *
  * @since 1.0
@@ -27,7 +32,9 @@ import picocli.CommandLine.ScopeType;
     name = "images",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ListCommand.class, ShowCommand.class, ServeCommand.class},
+    subcommands = {
+      ListCommand.class, ShowCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class
+    },
     description = {
       "List Rackspace Cloud Servers (OpenStack Compute v2) images, or serve them as a local emulator.",
       "",
@@ -37,6 +44,8 @@ import picocli.CommandLine.ScopeType;
 public final class ImagesCommand implements Runnable {
 
   private final Invocation invocation;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--debug",
@@ -77,6 +86,16 @@ public final class ImagesCommand implements Runnable {
     System.exit(code);
   }
 
+  /**
+   * The command line for a run: picocli's {@code generate-completion} subcommand is hidden by default, and shown
+   * here so that people find it in the usage help.
+   */
+  static CommandLine commandLine(Invocation invocation) {
+    CommandLine cli = new CommandLine(new ImagesCommand(invocation));
+    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    return cli;
+  }
+
   Invocation invocation() {
     return invocation;
   }
@@ -84,6 +103,6 @@ public final class ImagesCommand implements Runnable {
   /** {@code images} alone: the usage help, as if {@code --help} had been given. */
   @Override
   public void run() {
-    invocation.out().print(new picocli.CommandLine(this).getUsageMessage());
+    invocation.out().print(spec.commandLine().getUsageMessage());
   }
 }

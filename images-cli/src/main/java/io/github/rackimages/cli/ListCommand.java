@@ -2,13 +2,16 @@ package io.github.rackimages.cli;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
+import io.github.rackimages.core.ImageCatalogBadRequestException;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
+import io.github.rackimages.fake.InMemoryImageCatalog;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
@@ -49,6 +52,7 @@ final class ListCommand implements Callable<Integer> {
       names = "--status",
       paramLabel = "STATUS",
       converter = Converters.Status.class,
+      completionCandidates = Converters.StatusNames.class,
       description = "Only images in this status: ACTIVE, SAVING, DELETED, ERROR or UNKNOWN.")
   ImageStatus status;
 
@@ -56,6 +60,7 @@ final class ListCommand implements Callable<Integer> {
       names = "--type",
       paramLabel = "base|snapshot",
       converter = Converters.Type.class,
+      completionCandidates = Converters.TypeNames.class,
       description = "Only base images or only snapshots.")
   ImageType type;
 
@@ -74,15 +79,24 @@ final class ListCommand implements Callable<Integer> {
               + "ones included.")
   Instant changesSince;
 
-  @Option(names = "--min-disk", paramLabel = "GB", description = "Only images whose minimum disk is exactly GB.")
+  @Option(
+      names = "--min-disk",
+      paramLabel = "GB",
+      converter = Converters.NonNegative.class,
+      description = "Only images whose minimum disk is exactly GB.")
   Integer minDisk;
 
-  @Option(names = "--min-ram", paramLabel = "MB", description = "Only images whose minimum RAM is exactly MB.")
+  @Option(
+      names = "--min-ram",
+      paramLabel = "MB",
+      converter = Converters.NonNegative.class,
+      description = "Only images whose minimum RAM is exactly MB.")
   Integer minRam;
 
   @Option(
       names = "--limit",
       paramLabel = "N",
+      converter = Converters.Limit.class,
       description = "Page size, 1 to 1000 (default 1000, or --max when smaller).")
   Integer limit;
 
@@ -92,7 +106,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Walk every page, not just the first.")
   boolean all;
 
-  @Option(names = "--max", paramLabel = "N", description = "Stop after N images.")
+  @Option(names = "--max", paramLabel = "N", converter = Converters.Count.class, description = "Stop after N images.")
   Long max;
 
   @Option(
@@ -100,6 +114,7 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "table",
       converter = Converters.Format.class,
+      completionCandidates = Converters.FormatNames.class,
       description =
           "table (default: aligned columns, sizes like 2.1G, times in UTC), json (the service's shape, "
               + "streamed) or ids (one id per line).")
@@ -115,8 +130,32 @@ final class ListCommand implements Callable<Integer> {
     PageRequest request =
         marker == null ? PageRequest.first(pageSize) : PageRequest.after(PageMarker.of(marker), pageSize);
     Source from = source.open(inv);
-    walk(inv, from.catalog(), filter, request);
+    try {
+      walk(inv, from.catalog(), filter, request);
+    } catch (ImageCatalogBadRequestException e) {
+      // The sample and catalog files are in-memory catalogs, which refuse only a marker they cannot start from
+      // (their documented rule), and with a made-up 400: no request was sent, so say it in the command's words.
+      // A real service's 400 stays the service's error. A walk names the marker of the refused request.
+      boolean firstRequest = e.resumeMarker().map(m -> m.value().equals(marker)).orElse(true);
+      if (marker != null && firstRequest && from.catalog() instanceof InMemoryImageCatalog local) {
+        throw refusedMarker(local, from);
+      }
+      throw e;
+    }
     return ExitCode.OK;
+  }
+
+  private ParameterException refusedMarker(InMemoryImageCatalog catalog, Source from) {
+    boolean deleted =
+        catalog.find(ImageId.of(marker)).map(image -> image.status() == ImageStatus.DELETED).orElse(false);
+    return deleted
+        ? UsageErrors.badValue(
+            spec, "--marker", marker, "is a DELETED image, which the listing leaves out without --changes-since")
+        : UsageErrors.badValue(
+            spec,
+            "--marker",
+            marker,
+            "is not an image id of " + from.description() + "; 'images list --format ids' lists them");
   }
 
   private void walk(Invocation inv, ImageCatalog catalog, ImageFilter filter, PageRequest first) {
@@ -172,10 +211,16 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  /** What a person at a terminal should know and a script must not be bothered with. */
+  /**
+   * What a person at a terminal should know and a script must not be bothered with: printed only when the run is
+   * interactive. Java 17 cannot tell whether stderr alone is a terminal, so a piped or redirected stdout counts as
+   * a script even when stderr is still shown, and an empty result then prints nothing at all.
+   */
   private void notes(Invocation inv, ListingSink sink, boolean morePages, long delivered) {
     if (delivered == 0) {
-      inv.warn("no images match");
+      // The service hides these two statuses without changes-since, so such a filter alone matches nothing.
+      boolean hidden = (status == ImageStatus.DELETED || status == ImageStatus.ERROR) && changesSince == null;
+      inv.warn("no images match" + (hidden ? "; DELETED and ERROR images are listed only with --changes-since" : ""));
     }
     if (sink instanceof ImageTable table && table.shortenedIds()) {
       inv.warn("ids are shortened to fit the terminal; --format ids prints them whole");
@@ -195,18 +240,27 @@ final class ListCommand implements Callable<Integer> {
 
   private ImageFilter filter() {
     ImageFilter.Builder b = ImageFilter.builder();
-    try {
-      if (name != null) {
+    // The converters have checked the typed values; the text ones are the builder's to refuse, in our words.
+    if (name != null) {
+      try {
         b.name(name);
+      } catch (IllegalArgumentException e) {
+        throw UsageErrors.badValue(spec, "--name", name, "is empty; use an image's exact name");
       }
+    }
+    if (server != null) {
+      try {
+        b.server(server);
+      } catch (IllegalArgumentException e) {
+        throw UsageErrors.badValue(spec, "--server", server, "is blank; use a server id or URL");
+      }
+    }
+    try {
       if (status != null) {
         b.status(status);
       }
       if (type != null) {
         b.type(type);
-      }
-      if (server != null) {
-        b.server(server);
       }
       if (changesSince != null) {
         b.changesSince(changesSince);
@@ -221,19 +275,14 @@ final class ListCommand implements Callable<Integer> {
       throw usage(e.getMessage());
     }
     if (marker != null && marker.isBlank()) {
-      throw usage("--marker must not be blank");
+      throw UsageErrors.badValue(spec, "--marker", marker, "is blank; use an image id");
     }
     return b.build();
   }
 
+  /** The page size: --limit, else --max when smaller than the largest page (the converters check both). */
   private int pageSize() {
-    if (max != null && max < 1) {
-      throw usage("--max must be at least 1: " + max);
-    }
     if (limit != null) {
-      if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
-        throw usage("--limit must be between 1 and " + PageRequest.MAX_LIMIT + ": " + limit);
-      }
       return limit;
     }
     return max == null ? PageRequest.MAX_LIMIT : (int) Math.min(max, PageRequest.MAX_LIMIT);

@@ -22,7 +22,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code images serve}: runs the emulator, a local server that answers as Rackspace Cloud Servers does (identity
@@ -43,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8774",
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8774", converter = Converters.Port.class,
       description = "The port (default 8774, the compute API's usual one); 0 picks a free port.")
   int port;
 
@@ -55,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Serve the images of FILE (what 'list --detail --all --format json' writes).")
   Path catalogFile;
 
-  @Option(names = "--images", paramLabel = "N",
+  @Option(names = "--images", paramLabel = "N", converter = Converters.NonNegative.class,
       description = "Serve a generated catalog of N realistic images (snapshots of 1000 servers, base images).")
   Integer images;
 
@@ -63,19 +62,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "The seed of the generated catalog (default 1): the same seed gives the same images.")
   long seed;
 
-  @Option(names = "--throttle-every", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--throttle-every", paramLabel = "N", defaultValue = "0", converter = Converters.NonNegative.class,
       description = "Answer every Nth compute request with 413 overLimit and Retry-After (0, the default: never).")
   int throttleEvery;
 
   @Option(names = "--unavailable-every", paramLabel = "N", defaultValue = "0",
+      converter = Converters.NonNegative.class,
       description = "Answer every Nth compute request with 503 serviceUnavailable (0, the default: never).")
   int unavailableEvery;
 
-  @Option(names = "--retry-after", paramLabel = "SECONDS",
+  @Option(names = "--retry-after", paramLabel = "SECONDS", converter = Converters.NonNegative.class,
       description = "The Retry-After of those answers, in seconds (default 1).")
   Integer retryAfterSeconds;
 
-  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
+  @Option(names = "--latency", paramLabel = "MS", defaultValue = "0", converter = Converters.NonNegative.class,
       description = "Wait MS milliseconds before each answer (default 0).")
   int latencyMillis;
 
@@ -87,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     Invocation inv = root.invocation();
     InMemoryImageCatalog catalog = catalog();
-    ImageEmulator.Builder builder = ImageEmulator.builder().catalog(catalog).host(address()).port(checkedPort());
+    ImageEmulator.Builder builder = ImageEmulator.builder().catalog(catalog).host(address()).port(port);
     try {
       builder.throttleEvery(throttleEvery).unavailableEvery(unavailableEvery).latency(Duration.ofMillis(latencyMillis));
       if (retryAfterSeconds != null) {
@@ -182,9 +182,6 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     if (images != null) {
-      if (images < 0) {
-        throw usage("--images must not be negative: " + images);
-      }
       return InMemoryImageCatalog.builder().images(SampleCatalogs.generated(images, seed)).build();
     }
     return InMemoryImageCatalog.builder().images(SampleCatalogs.rackspace()).build();
@@ -194,15 +191,8 @@ final class ServeCommand implements Callable<Integer> {
     try {
       return InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw usage("--host " + host + " is not an address of this machine");
+      throw UsageErrors.badValue(spec, "--host", host, "is not an address of this machine; use e.g. 127.0.0.1");
     }
-  }
-
-  private int checkedPort() {
-    if (port < 0 || port > 65_535) {
-      throw usage("--port must be between 0 and 65535: " + port);
-    }
-    return port;
   }
 
   private ParameterException usage(String message) {
@@ -211,6 +201,8 @@ final class ServeCommand implements Callable<Integer> {
 
   /** Durations as people write them: {@code 3600}, {@code 90s}, {@code 15m}, {@code 24h}, or {@code PT1H}. */
   static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final String ACCEPTED = "use seconds, or 90s, 15m, 24h, or ISO-8601 such as PT1H";
+
     @Override
     public Duration convert(String value) {
       String text = value.trim().toLowerCase(Locale.ROOT);
@@ -235,14 +227,13 @@ final class ServeCommand implements Callable<Integer> {
             },
             value);
       } catch (NumberFormatException | DateTimeParseException e) {
-        throw new TypeConversionException(
-            "'" + value + "' is not a duration; use seconds, or 90s, 15m, 24h, or ISO-8601 such as PT1H");
+        throw new Converters.Rejected("is not a duration; " + ACCEPTED);
       }
     }
 
     private static Duration positive(Duration d, String value) {
       if (d.isNegative() || d.isZero()) {
-        throw new TypeConversionException("'" + value + "' is not a positive duration");
+        throw new Converters.Rejected("is not a positive duration; " + ACCEPTED);
       }
       return d;
     }

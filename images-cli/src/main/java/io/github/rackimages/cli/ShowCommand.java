@@ -17,7 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -44,7 +43,8 @@ final class ShowCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "table",
-      converter = Converters.Format.class,
+      converter = Converters.ShowFormat.class,
+      completionCandidates = Converters.ShowFormatNames.class,
       description = "table (default: one field per line) or json (the service's {\"image\": {...}}).")
   OutputFormat format;
 
@@ -53,14 +53,11 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Invocation inv = root.invocation();
-    if (format == OutputFormat.IDS) {
-      throw new ParameterException(spec.commandLine(), "show prints a table or json; --format ids is for list");
-    }
     ImageId imageId;
     try {
       imageId = ImageId.of(id);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "the image id must not be blank");
+      throw UsageErrors.badValue(spec, "ID", id, "is blank; use an image id");
     }
     Source from = source.open(inv);
     Image image =

@@ -141,6 +141,22 @@ class ErrorPathsTest {
   }
 
   @Test
+  void anUnknownMarkerIsTheServicesRefusalOverHttp() {
+    CliRun run =
+        CliRun.run(
+            "list", "--marker", "00000000-0000-4000-8000-000000000000", "--identity", identity(), "--username",
+            "demo", "--api-key", "demo-api-key");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.FAILURE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err())
+        .startsWith("images list: ")
+        .contains("HTTP 400 badRequest \"marker [00000000-0000-4000-8000-000000000000] not found\"", "(request req-")
+        .contains("the service rejected the request: check the filters and --marker");
+  }
+
+  @Test
   void anUnknownIdIsNotFoundOverHttpToo() {
     CliRun run =
         CliRun.run(

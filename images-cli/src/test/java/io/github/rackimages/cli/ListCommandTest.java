@@ -245,25 +245,6 @@ class ListCommandTest {
   }
 
   @Test
-  void aTerminalIsToldWhenNothingMatches() {
-    CliRun run = CliRun.run(Map.of(), Terminal.interactive(100), "list", "--name", "nothing like it");
-
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("no images match");
-  }
-
-  @Test
-  void anUnknownMarkerIsAServiceErrorNamingIt() {
-    CliRun run = CliRun.run("list", "--marker", "00000000-0000-4000-8000-000000000000");
-
-    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
-    assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("00000000-0000-4000-8000-000000000000").contains("--marker");
-    assertThat(run.err()).doesNotContain("\tat ");
-  }
-
-  @Test
   void deletedImagesAreFoundByIdInTheListing() {
     Image deleted = SAMPLE.stream().filter(i -> i.status() == ImageStatus.DELETED).findFirst().orElseThrow();
 

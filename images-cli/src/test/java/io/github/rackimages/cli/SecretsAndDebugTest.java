@@ -19,7 +19,7 @@ class SecretsAndDebugTest {
     CliRun run = CliRun.run(Map.of("RACKSPACE_API_KEY", CANARY), "list", CANARY);
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.err()).contains("Unmatched argument").contains(Redactor.MASK);
+    assertThat(run.err()).contains("unexpected argument").contains(Redactor.MASK);
     assertThat(run.all()).doesNotContain(CANARY);
   }
 

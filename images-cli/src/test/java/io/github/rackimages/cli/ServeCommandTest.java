@@ -96,9 +96,9 @@ class ServeCommandTest {
   static Stream<Arguments> badServeOptions() {
     return Stream.of(
         Arguments.of(List.of("--catalog", "x.json", "--images", "5"), "--catalog and --images name two catalogs"),
-        Arguments.of(List.of("--images", "-1"), "--images must not be negative: -1"),
-        Arguments.of(List.of("--port", "70000"), "--port must be between 0 and 65535: 70000"),
-        Arguments.of(List.of("--token-lifetime", "soon"), "'soon' is not a duration"),
+        Arguments.of(List.of("--images", "-1"), "--images '-1' is out of range; use 0 or more"),
+        Arguments.of(List.of("--port", "70000"), "--port '70000' is out of range; use 0 to 65535"),
+        Arguments.of(List.of("--token-lifetime", "soon"), "--token-lifetime 'soon' is not a duration"),
         Arguments.of(List.of("--token-lifetime", "0s"), "is not a positive duration"),
         Arguments.of(List.of("--catalog", "missing.json"), "catalog file missing.json does not exist"));
   }

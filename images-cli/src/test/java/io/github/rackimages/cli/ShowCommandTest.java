@@ -96,7 +96,7 @@ class ShowCommandTest {
     CliRun run = CliRun.run("show", SNAPSHOT.id().value(), "--format", "ids");
 
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.err()).contains("--format ids is for list");
+    assertThat(run.err()).contains("--format 'ids' is for list only");
   }
 
   @Test
