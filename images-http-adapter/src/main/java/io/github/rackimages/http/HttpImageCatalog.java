@@ -51,9 +51,11 @@ import java.util.stream.Stream;
  *       the endpoint's origin only: redirects are not followed (a 3xx is an {@link
  *       io.github.rackimages.core.ImageCatalogProtocolException} saying where it pointed), and a plain
  *       {@code http} endpoint is refused unless its host is loopback or {@link HttpCatalogConfig#allowInsecureHttp()} is set.
- *   <li>A page's next marker is present exactly when the page is full; it is the {@code marker} of the service's
- *       {@code next} link when that link points at the very collection asked for, else the id of the page's last
- *       image. {@link #stream} walks pages lazily and stops with an exception if the service repeats a marker.
+ *   <li>A page's next marker is present exactly when the page is full, and is the id of the page's last image
+ *       (the service's {@code next} link is not read). {@link #stream} walks pages lazily and stops with an
+ *       {@link io.github.rackimages.core.ImageCatalogProtocolException} when a page ends with the same image as
+ *       an earlier page of the walk (a repeated marker), so that a server answering the same pages under fresh
+ *       markers cannot make it walk for ever.
  *   <li>A 401 renews the token once ({@link Authenticator#renew}) and repeats the request once. Other failures
  *       are retried as the {@link RetryPolicy} says. Bodies are read as streams, capped at {@link
  *       HttpCatalogConfig#maxBodyBytes()}.
@@ -291,7 +293,7 @@ public final class HttpImageCatalog implements ImageCatalog {
         QueryString.of(filter, page),
         (body, collection) -> {
           WireList<Image> list = json.readDetailList(body);
-          return NextMarkers.page(list.items(), page.limit(), list.nextHref().orElse(null), collection, Image::id);
+          return NextMarkers.page(list.items(), page.limit(), Image::id);
         });
   }
 
@@ -303,8 +305,7 @@ public final class HttpImageCatalog implements ImageCatalog {
         QueryString.of(filter, page),
         (body, collection) -> {
           WireList<ImageSummary> list = json.readSummaryList(body);
-          return NextMarkers.page(
-              list.items(), page.limit(), list.nextHref().orElse(null), collection, ImageSummary::id);
+          return NextMarkers.page(list.items(), page.limit(), ImageSummary::id);
         });
   }
 
