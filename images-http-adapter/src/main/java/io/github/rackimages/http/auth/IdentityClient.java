@@ -12,6 +12,7 @@ import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import io.github.rackimages.http.internal.Redaction;
+import io.github.rackimages.http.internal.StatusErrors;
 import io.github.rackimages.http.internal.WaitHints;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -301,7 +302,10 @@ final class IdentityClient {
     if (!excerpt.isEmpty()) {
       details = details.withBody(excerpt);
     }
-    String said = serviceMessage == null ? "(no message)" : serviceMessage;
+    String said = serviceMessage != null ? serviceMessage
+        : fault.isPresent() || body.length == 0 ? "(no message)"
+        : redact(StatusErrors.said(
+            headers.firstValue("Content-Type").orElse(""), body, body.length, credentials.secret()));
     String user = credentials.username();
     return switch (status) {
       case 400 -> new ImageCatalogBadRequestException(
