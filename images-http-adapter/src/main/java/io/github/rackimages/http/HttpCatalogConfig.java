@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -39,24 +40,9 @@ import java.util.function.Function;
  */
 public final class HttpCatalogConfig {
 
-  private final URI identityUrl;
-  private final Credentials credentials;
-  private final String region;
-  private final String token;
-  private final URI tokenEndpoint;
-  private final Authenticator authenticator;
-  private final URI endpoint;
-  private final HttpClient httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final RetryPolicy retryPolicy;
-  private final int pageSize;
-  private final boolean allowInsecureHttp;
-  private final long maxBodyBytes;
-  private final Clock clock;
-  private final Executor executor;
-  private final Sleeper sleeper;
-  private final System.Logger logger;
+  // A snapshot of the builder's settings, taken when the value is built and never changed: one list of
+  // settings instead of a second copy of every field here.
+  private final Builder<?> s;
 
   private HttpCatalogConfig(Builder<?> b) {
     if (b.credentials == null && b.token == null && b.authenticator == null) {
@@ -69,24 +55,7 @@ public final class HttpCatalogConfig {
       throw new IllegalStateException("a region chooses an endpoint from the identity catalog; with a token, give"
           + " the endpoint instead");
     }
-    this.identityUrl = b.identityUrl;
-    this.credentials = b.credentials;
-    this.region = b.region;
-    this.token = b.token;
-    this.tokenEndpoint = b.tokenEndpoint;
-    this.authenticator = b.authenticator;
-    this.endpoint = b.endpoint;
-    this.httpClient = b.httpClient;
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.retryPolicy = b.retryPolicy;
-    this.pageSize = b.pageSize;
-    this.allowInsecureHttp = b.allowInsecureHttp;
-    this.maxBodyBytes = b.maxBodyBytes;
-    this.clock = b.clock;
-    this.executor = b.executor;
-    this.sleeper = b.sleeper;
-    this.logger = b.logger;
+    this.s = new Builder<>(b, Function.identity());
   }
 
   /** A builder of the value; one of {@code credentials}, {@code token} or {@code authenticator} is required. */
@@ -96,32 +65,32 @@ public final class HttpCatalogConfig {
 
   /** A builder that starts from every setting of this value. */
   public Builder<HttpCatalogConfig> toBuilder() {
-    return new Builder<>(this, Function.identity());
+    return new Builder<>(s, Function.identity());
   }
 
   /** The identity endpoint ({@link RackspaceIdentityAuthenticator#DEFAULT_IDENTITY_URL} unless set). */
   public URI identityUrl() {
-    return identityUrl;
+    return s.identityUrl;
   }
 
   /** The Rackspace Identity credentials; empty when a token or an authenticator is configured. */
   public Optional<Credentials> credentials() {
-    return Optional.ofNullable(credentials);
+    return Optional.ofNullable(s.credentials);
   }
 
   /** The region whose endpoint identity chooses; empty for the user's default region (or with a token). */
   public Optional<String> region() {
-    return Optional.ofNullable(region);
+    return Optional.ofNullable(s.region);
   }
 
   /** The token, for the catalog only (never readable by users of the value). */
   String token() {
-    return token;
+    return s.token;
   }
 
   /** The authenticator of your own, when one replaces credentials and token. */
   public Optional<Authenticator> authenticator() {
-    return Optional.ofNullable(authenticator);
+    return Optional.ofNullable(s.authenticator);
   }
 
   /**
@@ -129,68 +98,77 @@ public final class HttpCatalogConfig {
    * authenticator, the one to use instead of the one they name; empty when they choose.
    */
   public Optional<URI> endpoint() {
-    return Optional.ofNullable(endpoint != null ? endpoint : tokenEndpoint);
+    return Optional.ofNullable(s.endpoint != null ? s.endpoint : s.tokenEndpoint);
   }
 
   /** The client to send requests with; empty for one the catalog builds. */
   public Optional<HttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
+    return Optional.ofNullable(s.httpClient);
   }
 
   /** How long to wait for a connection (10 s unless set). */
   public Duration connectTimeout() {
-    return connectTimeout;
+    return s.connectTimeout;
   }
 
   /** How long to wait for each response's headers, and again for its body (30 s unless set). */
   public Duration requestTimeout() {
-    return requestTimeout;
+    return s.requestTimeout;
   }
 
   /** When to retry ({@link RetryPolicy#defaults()} unless set). */
   public RetryPolicy retryPolicy() {
-    return retryPolicy;
+    return s.retryPolicy;
   }
 
   /** The page size of {@code stream(filter)} walks ({@value PageRequest#MAX_LIMIT} unless set). */
   public int pageSize() {
-    return pageSize;
+    return s.pageSize;
   }
 
   /** Whether tokens and credentials may travel over plain http to a host that is not loopback (false unless set). */
   public boolean allowInsecureHttp() {
-    return allowInsecureHttp;
+    return s.allowInsecureHttp;
+  }
+
+  /** The hosts plain http may carry tokens and credentials to besides loopback (none unless set); lower case. */
+  public Set<String> insecureHttpHosts() {
+    return s.insecureHttpHosts;
   }
 
   /** The largest response body read (16 MiB unless set). */
   public long maxBodyBytes() {
-    return maxBodyBytes;
+    return s.maxBodyBytes;
   }
 
   /** The clock for token freshness, the retry budget and {@code Retry-After} dates (the system clock unless set). */
   public Clock clock() {
-    return clock;
+    return s.clock;
   }
 
   /** Where the asynchronous methods read bodies and wait; empty for {@link java.util.concurrent.CompletableFuture}'s. */
   public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
+    return Optional.ofNullable(s.executor);
   }
 
-  Sleeper sleeper() { return sleeper; }
+  Sleeper sleeper() { return s.sleeper; }
 
-  System.Logger logger() { return logger; }
+  System.Logger logger() { return s.logger; }
 
   /** Every setting, with the API key, password and token shown as {@code ****}. */
   @Override
   public String toString() {
     return "HttpCatalogConfig["
-        + (credentials != null
-            ? "identityUrl=" + identityUrl + ", credentials=" + credentials + (region == null ? "" : ", region=" + region)
-            : token != null ? "token=****" : "authenticator=" + authenticator)
+        + (s.credentials != null
+            ? "identityUrl=" + s.identityUrl + ", credentials=" + s.credentials
+                + (s.region == null ? "" : ", region=" + s.region)
+            : s.token != null ? "token=****" : "authenticator=" + s.authenticator)
         + endpoint().map(e -> ", endpoint=" + e).orElse("")
-        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", " + retryPolicy
-        + ", pageSize=" + pageSize + ", allowInsecureHttp=" + allowInsecureHttp + ", maxBodyBytes=" + maxBodyBytes + "]";
+        + ", connectTimeout=" + s.connectTimeout + ", requestTimeout=" + s.requestTimeout
+        + (s.apiCallTimeout == null ? "" : ", apiCallTimeout=" + s.apiCallTimeout) + ", " + s.retryPolicy
+        + ", pageSize=" + s.pageSize + ", allowInsecureHttp=" + s.allowInsecureHttp
+        + (s.insecureHttpHosts.isEmpty() ? "" : ", insecureHttpHosts=" + s.insecureHttpHosts)
+        + ", maxBodyBytes=" + s.maxBodyBytes + "]";
   }
 
   /**
@@ -217,6 +195,8 @@ public final class HttpCatalogConfig {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int pageSize = PageRequest.MAX_LIMIT;
     private boolean allowInsecureHttp;
+    private Set<String> insecureHttpHosts = Set.of();
+    private Duration apiCallTimeout;
     private long maxBodyBytes = HttpImageCatalog.DEFAULT_MAX_BODY_BYTES;
     private Clock clock = Clock.systemUTC();
     private Executor executor;
@@ -227,7 +207,7 @@ public final class HttpCatalogConfig {
       this.finish = finish;
     }
 
-    private Builder(HttpCatalogConfig c, Function<HttpCatalogConfig, R> finish) {
+    private Builder(Builder<?> c, Function<HttpCatalogConfig, R> finish) {
       this(finish);
       identityUrl = c.identityUrl;
       credentials = c.credentials;
@@ -242,6 +222,8 @@ public final class HttpCatalogConfig {
       retryPolicy = c.retryPolicy;
       pageSize = c.pageSize;
       allowInsecureHttp = c.allowInsecureHttp;
+      insecureHttpHosts = c.insecureHttpHosts;
+      apiCallTimeout = c.apiCallTimeout;
       maxBodyBytes = c.maxBodyBytes;
       clock = c.clock;
       executor = c.executor;
@@ -378,9 +360,24 @@ public final class HttpCatalogConfig {
       return this;
     }
 
-    /** Whether plain http may carry tokens and credentials to a host that is not loopback (default false). */
+    /**
+     * Whether plain http may carry tokens and credentials to any host (default false: only to a literal loopback
+     * address, {@code localhost} when every address it resolves to is loopback, and {@link #insecureHttpHosts}).
+     */
     public Builder<R> allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Hosts plain http may carry tokens and credentials to, besides loopback (default none): exactly these names
+     * or address literals, compared ignoring case, whatever DNS says they are; prefer this to
+     * {@link #allowInsecureHttp}, which allows every host. Replaces the hosts given before.
+     *
+     * @throws IllegalArgumentException if a host is blank or not a host name or address literal
+     */
+    public Builder<R> insecureHttpHosts(Set<String> hosts) {
+      this.insecureHttpHosts = Endpoints.hostSet(hosts);
       return this;
     }
 

@@ -50,7 +50,9 @@ import java.util.stream.Stream;
  *   <li>Every request is built from the endpoint, never from a link the service returned, and the token goes to
  *       the endpoint's origin only: redirects are not followed (a 3xx is an {@link
  *       io.github.rackimages.core.ImageCatalogProtocolException} saying where it pointed), and a plain
- *       {@code http} endpoint is refused unless its host is loopback or {@link HttpCatalogConfig#allowInsecureHttp()} is set.
+ *       {@code http} endpoint is refused unless its host is a loopback address, {@code localhost} resolving to
+ *       loopback only, or listed in {@link HttpCatalogConfig#insecureHttpHosts()}, or
+ *       {@link HttpCatalogConfig#allowInsecureHttp()} is set.
  *   <li>A page's next marker is present exactly when the page is full, and is the id of the page's last image
  *       (the service's {@code next} link is not read). {@link #stream} walks pages lazily and stops with an
  *       {@link io.github.rackimages.core.ImageCatalogProtocolException} when a page ends with the same image as
@@ -106,6 +108,7 @@ public final class HttpImageCatalog implements ImageCatalog {
             authenticator,
             c.endpoint().orElse(null),
             c.allowInsecureHttp(),
+            c.insecureHttpHosts(),
             c.requestTimeout(),
             c.retryPolicy(),
             c.maxBodyBytes(),
@@ -130,7 +133,8 @@ public final class HttpImageCatalog implements ImageCatalog {
    *
    * @throws NullPointerException if {@code config} is null
    * @throws IllegalArgumentException if the endpoint or the identity URL is plain {@code http} to a host that is
-   *     not loopback and {@link HttpCatalogConfig#allowInsecureHttp()} is not set
+   *     not loopback nor in {@link HttpCatalogConfig#insecureHttpHosts()}, and
+   *     {@link HttpCatalogConfig#allowInsecureHttp()} is not set
    */
   public static HttpImageCatalog create(HttpCatalogConfig config) {
     Objects.requireNonNull(config, "config");
@@ -139,7 +143,7 @@ public final class HttpImageCatalog implements ImageCatalog {
         config.endpoint().or(() -> config.authenticator()
             .filter(FixedTokenAuthenticator.class::isInstance)
             .map(a -> a.session().endpoint()));
-    if (endpoint.isPresent() && !Endpoints.acceptable(endpoint.get(), insecure)) {
+    if (endpoint.isPresent() && !Endpoints.acceptable(endpoint.get(), insecure, config.insecureHttpHosts())) {
       throw new IllegalArgumentException(
           "refusing plain http to " + Endpoints.safe(endpoint.get())
               + ": the token would travel unencrypted; use https (" + Endpoints.INSECURE_HINT + ")");
@@ -178,7 +182,8 @@ public final class HttpImageCatalog implements ImageCatalog {
             .httpClient(client)
             .requestTimeout(c.requestTimeout())
             .clock(c.clock())
-            .allowInsecureHttp(c.allowInsecureHttp());
+            .allowInsecureHttp(c.allowInsecureHttp())
+            .insecureHttpHosts(c.insecureHttpHosts());
     c.region().ifPresent(b::region);
     c.endpoint().ifPresent(b::endpointOverride);
     return b.build();

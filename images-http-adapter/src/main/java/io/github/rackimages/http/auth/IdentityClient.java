@@ -11,6 +11,7 @@ import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
+import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Redaction;
 import io.github.rackimages.http.internal.StatusErrors;
 import io.github.rackimages.http.internal.WaitHints;
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,7 @@ final class IdentityClient {
   private final String region;
   private final URI endpointOverride;
   private final boolean allowInsecureHttp;
+  private final Set<String> insecureHosts;
   private final HttpClient http;
   private final Duration requestTimeout;
   private final long maxBodyBytes;
@@ -97,6 +100,7 @@ final class IdentityClient {
       String region,
       URI endpointOverride,
       boolean allowInsecureHttp,
+      Set<String> insecureHosts,
       HttpClient http,
       Duration requestTimeout,
       long maxBodyBytes,
@@ -107,6 +111,7 @@ final class IdentityClient {
     this.region = region;
     this.endpointOverride = endpointOverride;
     this.allowInsecureHttp = allowInsecureHttp;
+    this.insecureHosts = insecureHosts;
     this.http = http;
     this.requestTimeout = requestTimeout;
     this.maxBodyBytes = maxBodyBytes;
@@ -280,10 +285,10 @@ final class IdentityClient {
   private URI catalogEndpoint(IdentityResponse access) {
     IdentityResponse.Endpoint chosen = access.endpoint(region, credentials.username());
     URI uri = URI.create(chosen.publicUrl());
-    if (Hosts.isCleartextOffMachine(uri) && !allowInsecureHttp) {
+    if (Hosts.isRefusedCleartext(uri, insecureHosts) && !allowInsecureHttp) {
       throw new IdentityResponse.UnusableException(
           "the " + IdentityResponse.COMPUTE_SERVICE + " endpoint of region " + chosen.region() + " is plain http ("
-              + uri + "): the token would cross the network in clear text; allowInsecureHttp(true) accepts it");
+              + Endpoints.safe(uri) + "): the token would cross the network in clear text; " + Endpoints.INSECURE_HINT);
     }
     return uri;
   }

@@ -1,6 +1,7 @@
 package io.github.rackimages.http.auth;
 
 import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.http.internal.Endpoints;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates with Rackspace Identity v2.0 ({@code POST {identityUrl}/tokens}) using an API key or a password,
@@ -79,7 +81,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     this.refreshSkew = b.refreshSkew;
     this.identity = new IdentityClient(
         URI.create(identityUrl + "/tokens"), credentials, b.tenantId, region, endpointOverride,
-        b.allowInsecureHttp, http, b.requestTimeout, b.maxBodyBytes, clock);
+        b.allowInsecureHttp, b.insecureHttpHosts, http, b.requestTimeout, b.maxBodyBytes, clock);
     this.sessions = new SessionCache(identity::authenticate, clock, refreshSkew);
   }
 
@@ -164,6 +166,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     private Clock clock = Clock.systemUTC();
     private Duration refreshSkew = DEFAULT_REFRESH_SKEW;
     private boolean allowInsecureHttp;
+    private Set<String> insecureHttpHosts = Set.of();
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
     private Builder() {}
@@ -347,11 +350,23 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
 
     /**
      * Whether plain {@code http://} may carry credentials and tokens to another machine (identity URL, catalog or
-     * override endpoint). Default false: only loopback hosts ({@code localhost}, {@code 127.0.0.0/8},
-     * {@code ::1}) may use {@code http}. Turn it on only for a trusted test network.
+     * override endpoint). Default false: only loopback ({@code 127.0.0.0/8}, {@code ::1}, and {@code localhost}
+     * when it resolves to loopback only) and the {@link #insecureHttpHosts} may use {@code http}. Turn it on only
+     * for a trusted test network.
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Hosts plain {@code http://} may carry credentials and tokens to besides loopback (default none): exactly
+     * these names or address literals, ignoring case. Replaces the hosts given before.
+     *
+     * @throws IllegalArgumentException if a host is blank or not a host name or address literal
+     */
+    public Builder insecureHttpHosts(Set<String> hosts) {
+      this.insecureHttpHosts = Endpoints.hostSet(hosts);
       return this;
     }
 
@@ -385,15 +400,16 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
             "both an API key and a password were given for user " + credentials.username()
                 + "; identity refuses both in one request: give one");
       }
-      if (Hosts.isCleartextOffMachine(identityUrl) && !allowInsecureHttp) {
+      if (Hosts.isRefusedCleartext(identityUrl, insecureHttpHosts) && !allowInsecureHttp) {
         throw new IllegalArgumentException(
             "identityUrl " + identityUrl + " is plain http to another machine: the credentials would cross the "
-                + "network in clear text; use https, or allowInsecureHttp(true) for a trusted test network");
+                + "network in clear text; use https (" + Endpoints.INSECURE_HINT + ")");
       }
-      if (endpointOverride != null && Hosts.isCleartextOffMachine(endpointOverride) && !allowInsecureHttp) {
+      if (endpointOverride != null && Hosts.isRefusedCleartext(endpointOverride, insecureHttpHosts)
+          && !allowInsecureHttp) {
         throw new IllegalArgumentException(
             "endpointOverride " + endpointOverride + " is plain http to another machine: the token would cross "
-                + "the network in clear text; use https, or allowInsecureHttp(true) for a trusted test network");
+                + "the network in clear text; use https (" + Endpoints.INSECURE_HINT + ")");
       }
       HttpClient http = httpClient != null
           ? httpClient

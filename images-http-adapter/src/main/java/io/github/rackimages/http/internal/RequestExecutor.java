@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,6 +51,7 @@ public final class RequestExecutor {
       Authenticator authenticator,
       URI endpoint,
       boolean allowInsecureHttp,
+      Set<String> insecureHosts,
       Duration requestTimeout,
       RetryPolicy retryPolicy,
       long maxBodyBytes,
@@ -61,7 +63,8 @@ public final class RequestExecutor {
     this.client = client;
     this.authenticator = authenticator;
     this.requests =
-        new RequestFactory(authenticator, endpoint, allowInsecureHttp, requestTimeout, "rackimages/" + Version.current());
+        new RequestFactory(
+            authenticator, endpoint, allowInsecureHttp, insecureHosts, requestTimeout, "rackimages/" + Version.current());
     this.classifier = new ResponseClassifier(json, requestTimeout, maxBodyBytes, clock);
     this.retries = new RetryDecider(retryPolicy, clock);
     this.sleeper = sleeper;

@@ -7,26 +7,35 @@ import io.github.rackimages.http.internal.Failure.Kind;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
  * Builds each attempt's request from the endpoint (the configured one, else the session's), never from a link the
- * service returned, and refuses to send the token over plain http to a host that is not loopback unless allowed.
+ * service returned, and refuses to send the token over plain http to a host that is not loopback unless allowed
+ * ({@link Endpoints#acceptable}, checked at every attempt: {@code localhost} is resolved each time).
  */
 final class RequestFactory {
 
   private final Authenticator authenticator;
   private final URI endpoint;
   private final boolean allowInsecureHttp;
+  private final Set<String> insecureHosts;
   private final Duration requestTimeout;
   private final String userAgent;
 
   /** @param endpoint the endpoint every request goes to, or {@code null} for the session's */
   RequestFactory(
-      Authenticator authenticator, URI endpoint, boolean allowInsecureHttp, Duration requestTimeout, String userAgent) {
+      Authenticator authenticator,
+      URI endpoint,
+      boolean allowInsecureHttp,
+      Set<String> insecureHosts,
+      Duration requestTimeout,
+      String userAgent) {
     this.authenticator = authenticator;
     this.endpoint = endpoint;
     this.allowInsecureHttp = allowInsecureHttp;
+    this.insecureHosts = insecureHosts;
     this.requestTimeout = requestTimeout;
     this.userAgent = userAgent;
   }
@@ -71,7 +80,7 @@ final class RequestFactory {
             .toException("");
       }
     }
-    if (!Endpoints.acceptable(base, allowInsecureHttp)) {
+    if (!Endpoints.acceptable(base, allowInsecureHttp, insecureHosts)) {
       throw Failure.of(Kind.PROTOCOL, "refusing to send the token over plain http to " + Endpoints.safe(base)
                   + ": use an https endpoint (" + Endpoints.INSECURE_HINT + ")", ErrorDetails.none(), null)
           .toException("");
