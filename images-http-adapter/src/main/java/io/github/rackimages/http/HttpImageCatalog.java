@@ -183,7 +183,8 @@ public final class HttpImageCatalog implements ImageCatalog {
             .requestTimeout(c.requestTimeout())
             .clock(c.clock())
             .allowInsecureHttp(c.allowInsecureHttp())
-            .insecureHttpHosts(c.insecureHttpHosts());
+            .insecureHttpHosts(c.insecureHttpHosts())
+            .retryPolicy(c.retryPolicy());
     c.region().ifPresent(b::region);
     c.endpoint().ifPresent(b::endpointOverride);
     return b.build();

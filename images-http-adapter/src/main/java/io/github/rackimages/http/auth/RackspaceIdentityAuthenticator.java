@@ -1,7 +1,10 @@
 package io.github.rackimages.http.auth;
 
 import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.http.HttpImageCatalog;
+import io.github.rackimages.http.RetryPolicy;
 import io.github.rackimages.http.internal.Endpoints;
+import io.github.rackimages.http.internal.Sleeper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -25,7 +28,8 @@ import java.util.Set;
  * <p><b>Tokens are cached</b> (by a {@link SessionCache}) until {@code refreshSkew} (5 minutes by default) before the {@code expires} the
  * identity service gave them; a token that lives shorter than twice the skew is refreshed half-way through its
  * life instead, so a short-lived token does not cause an identity call per request. When the cached token is
- * stale, exactly one caller authenticates while concurrent callers wait and share its result (a failure is
+ * stale, exactly one caller authenticates, retrying failures that may pass as its {@link Builder#retryPolicy}
+ * says, while concurrent callers wait and share its result (a failure is
  * reported to each of them, each as an exception of its own, and the next call tries again: failures are never
  * cached). {@link #renew} after a
  * 401 authenticates again only if no other caller has renewed the refused token already.
@@ -82,7 +86,8 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     this.identity = new IdentityClient(
         URI.create(identityUrl + "/tokens"), credentials, b.tenantId, region, endpointOverride,
         b.allowInsecureHttp, b.insecureHttpHosts, http, b.requestTimeout, b.maxBodyBytes, clock);
-    this.sessions = new SessionCache(identity::authenticate, clock, refreshSkew);
+    this.sessions = new SessionCache(
+        new RetryingSignIn(identity::authenticate, b.retryPolicy, clock, Sleeper.SYSTEM), clock, refreshSkew);
   }
 
   /** A builder; {@link Builder#apiKey} or {@link Builder#password} is required, the rest has defaults. */
@@ -168,6 +173,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     private boolean allowInsecureHttp;
     private Set<String> insecureHttpHosts = Set.of();
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
 
@@ -367,6 +373,19 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
      */
     public Builder insecureHttpHosts(Set<String> hosts) {
       this.insecureHttpHosts = Endpoints.hostSet(hosts);
+      return this;
+    }
+
+    /**
+     * When to sign in again after an identity failure that may pass (503, 413/429 with a wait, 5xx, a timeout or
+     * a network failure): attempts, backoff, {@code Retry-After} and total time, as for compute calls. Default
+     * {@link RetryPolicy#defaults()}; {@link HttpImageCatalog} passes its own. The retries happen inside the
+     * single flight: callers waiting for the sign-in share them. Refusals are never retried.
+     *
+     * @throws NullPointerException if {@code retryPolicy} is null
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * Where one logical call stands: its session, how many attempts and retries it has made, whether the token was
+ * Where one logical call stands: the session of its latest attempt, how many attempts and retries it has made, whether the token was
  * renewed, and whether the caller cancelled it. Used by one call at a time (the async path hands it from stage to
  * stage, each completing before the next starts), so only the cancellation flag is shared.
  */
@@ -17,6 +17,8 @@ final class CallState<T> {
   int attempts;
   int retries;
   boolean renewed;
+  /** Set by a renewal: the next attempt uses the renewed session rather than asking for the current one. */
+  boolean useRenewed;
   volatile boolean cancelled;
 
   CallState(Call<T> call, Instant start) {

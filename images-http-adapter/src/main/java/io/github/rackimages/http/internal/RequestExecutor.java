@@ -209,6 +209,7 @@ public final class RequestExecutor {
     st.renewed = true;
     try {
       st.session = authenticator.renew(st.session);
+      st.useRenewed = true;
     } catch (ImageCatalogException e) {
       throw refused
           .withMessage(refused.message() + " and could not be renewed: " + e.getMessage())

@@ -41,7 +41,9 @@ final class RequestFactory {
   }
 
   /**
-   * The next attempt's request; takes a session first if the call has none, and counts the attempt.
+   * The next attempt's request, with the token current now: every attempt asks the authenticator for its session
+   * (a cached one while fresh), so that a token that expired during a retry wait is replaced, not sent; only the
+   * attempt right after a renewal uses the renewed session. Counts the attempt.
    *
    * @throws CancellationException if the caller cancelled the call
    * @throws io.github.rackimages.core.ImageCatalogException if no session can be had or the endpoint is unusable
@@ -50,9 +52,10 @@ final class RequestFactory {
     if (st.cancelled) {
       throw new CancellationException("the call was cancelled");
     }
-    if (st.session == null) {
+    if (!st.useRenewed || st.session == null) {
       st.session = authenticator.session();
     }
+    st.useRenewed = false;
     URI base = base(st.session);
     Call<T> call = st.call;
     URI uri = URI.create(base + call.path() + (call.query() == null ? "" : "?" + call.query()));

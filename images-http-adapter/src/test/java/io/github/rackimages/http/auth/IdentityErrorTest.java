@@ -1,5 +1,6 @@
 package io.github.rackimages.http.auth;
 
+import io.github.rackimages.http.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -44,6 +45,7 @@ class IdentityErrorTest {
 
   private RackspaceIdentityAuthenticator.Builder builder() {
     return RackspaceIdentityAuthenticator.builder()
+        .retryPolicy(RetryPolicy.none()) // One identity answer at a time: IdentityRetryTest covers retries.
         .identityUrl(server.identityUrl())
         .httpClient(IdentityServer.CLIENT)
         .clock(clock)
