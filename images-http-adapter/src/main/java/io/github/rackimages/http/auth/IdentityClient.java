@@ -13,6 +13,7 @@ import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Redaction;
+import io.github.rackimages.http.internal.ResponseClassifier;
 import io.github.rackimages.http.internal.StatusErrors;
 import io.github.rackimages.http.internal.WaitHints;
 import jakarta.json.Json;
@@ -203,6 +204,12 @@ final class IdentityClient {
   }
 
   private ImageCatalogException failure(Throwable cause, BoundedBody handler) {
+    Optional<String> broken = ResponseClassifier.protocolBroken(cause);
+    if (broken.isPresent()) {
+      return new ImageCatalogProtocolException(
+          "the identity service at " + tokensUri + " broke the protocol: " + broken.get(), partialDetails(handler),
+          cause);
+    }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof BoundedBody.TooLargeException) {
         return new ImageCatalogProtocolException(
