@@ -40,8 +40,7 @@ import java.util.function.Function;
  */
 public final class HttpCatalogConfig {
 
-  // A snapshot of the builder's settings, taken when the value is built and never changed: one list of
-  // settings instead of a second copy of every field here.
+  // The builder's settings, copied when the value is built and never changed: one list of fields, not two.
   private final Builder<?> s;
 
   private HttpCatalogConfig(Builder<?> b) {
@@ -78,15 +77,13 @@ public final class HttpCatalogConfig {
     return Optional.ofNullable(s.credentials);
   }
 
-  /** The region whose endpoint identity chooses; empty for the user's default region (or with a token). */
+  /** The region whose endpoint identity chooses; empty for the user's default region or a token. */
   public Optional<String> region() {
     return Optional.ofNullable(s.region);
   }
 
   /** The token, for the catalog only (never readable by users of the value). */
-  String token() {
-    return s.token;
-  }
+  String token() { return s.token; }
 
   /** The authenticator of your own, when one replaces credentials and token. */
   public Optional<Authenticator> authenticator() {
@@ -111,9 +108,14 @@ public final class HttpCatalogConfig {
     return s.connectTimeout;
   }
 
-  /** How long to wait for each response's headers, and again for its body (30 s unless set). */
+  /** How long one attempt waits for a response's headers, and again for its body (30 s unless set). */
   public Duration requestTimeout() {
     return s.requestTimeout;
+  }
+
+  /** The most a whole call may take, every attempt, wait and renewal included; empty (unless set) for no limit. */
+  public Optional<Duration> apiCallTimeout() {
+    return Optional.ofNullable(s.apiCallTimeout);
   }
 
   /** When to retry ({@link RetryPolicy#defaults()} unless set). */
@@ -152,7 +154,6 @@ public final class HttpCatalogConfig {
   }
 
   Sleeper sleeper() { return s.sleeper; }
-
   System.Logger logger() { return s.logger; }
 
   /** Every setting, with the API key, password and token shown as {@code ****}. */
@@ -209,26 +210,13 @@ public final class HttpCatalogConfig {
 
     private Builder(Builder<?> c, Function<HttpCatalogConfig, R> finish) {
       this(finish);
-      identityUrl = c.identityUrl;
-      credentials = c.credentials;
-      region = c.region;
-      token = c.token;
-      tokenEndpoint = c.tokenEndpoint;
-      authenticator = c.authenticator;
-      endpoint = c.endpoint;
-      httpClient = c.httpClient;
-      connectTimeout = c.connectTimeout;
-      requestTimeout = c.requestTimeout;
-      retryPolicy = c.retryPolicy;
-      pageSize = c.pageSize;
-      allowInsecureHttp = c.allowInsecureHttp;
-      insecureHttpHosts = c.insecureHttpHosts;
-      apiCallTimeout = c.apiCallTimeout;
-      maxBodyBytes = c.maxBodyBytes;
-      clock = c.clock;
-      executor = c.executor;
-      sleeper = c.sleeper;
-      logger = c.logger;
+      // Every setting, in the order declared above.
+      identityUrl = c.identityUrl; credentials = c.credentials; region = c.region; token = c.token;
+      tokenEndpoint = c.tokenEndpoint; authenticator = c.authenticator; endpoint = c.endpoint;
+      httpClient = c.httpClient; connectTimeout = c.connectTimeout; requestTimeout = c.requestTimeout;
+      retryPolicy = c.retryPolicy; pageSize = c.pageSize; allowInsecureHttp = c.allowInsecureHttp;
+      insecureHttpHosts = c.insecureHttpHosts; apiCallTimeout = c.apiCallTimeout; maxBodyBytes = c.maxBodyBytes;
+      clock = c.clock; executor = c.executor; sleeper = c.sleeper; logger = c.logger;
     }
 
     /**
@@ -333,13 +321,29 @@ public final class HttpCatalogConfig {
     }
 
     /**
-     * How long to wait for each response's headers, and again for its body (default 30 s), identity's included;
-     * a timeout is a network failure, retried as the policy allows.
+     * How long one attempt waits for the response's headers, and then again for its body (default 30 s), so an
+     * attempt may take twice this; identity calls too. A timeout is a network failure, retried as the policy
+     * allows: with the default policy's 4 attempts a call may take 4 x 2 x this plus its waits, unless
+     * {@link #apiCallTimeout} or the policy's {@code maxTotalTime} (which stops waits, not attempts) ends it.
      *
      * @throws IllegalArgumentException if not positive
      */
     public Builder<R> requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * The most one call ({@code list}, {@code find}, one page of a walk; blocking or async) may take in all: every
+     * attempt, wait and token renewal (default none). Each attempt's timeouts are cut to what is left; when it is
+     * spent the call fails with an {@link ImageCatalogCallTimeoutException} naming it, which is not retryable.
+     * Waiting for a sign-in another caller is making is not cut short (its own requests are bounded by
+     * {@link #requestTimeout} and its retries by the policy).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder<R> apiCallTimeout(Duration timeout) {
+      this.apiCallTimeout = positive(timeout, "apiCallTimeout");
       return this;
     }
 

@@ -110,6 +110,7 @@ public final class HttpImageCatalog implements ImageCatalog {
             c.allowInsecureHttp(),
             c.insecureHttpHosts(),
             c.requestTimeout(),
+            c.apiCallTimeout().orElse(null),
             c.retryPolicy(),
             c.maxBodyBytes(),
             c.clock(),

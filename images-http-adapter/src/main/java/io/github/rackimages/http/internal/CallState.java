@@ -12,6 +12,8 @@ import java.time.Instant;
 final class CallState<T> {
   final Call<T> call;
   final Instant start;
+  /** When the call's {@code apiCallTimeout} is spent; null without one. */
+  Instant deadline;
   AuthSession session;
   URI collection;
   int attempts;

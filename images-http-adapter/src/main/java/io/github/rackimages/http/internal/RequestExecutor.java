@@ -36,6 +36,7 @@ public final class RequestExecutor {
   private final RequestFactory requests;
   private final ResponseClassifier classifier;
   private final RetryDecider retries;
+  private final Duration requestTimeout;
   private final Sleeper sleeper;
   private final Executor executor;
   private final System.Logger logger;
@@ -44,6 +45,7 @@ public final class RequestExecutor {
    * An executor; the catalog validated every argument.
    *
    * @param endpoint the endpoint every request goes to, or {@code null} for the one the session names
+   * @param apiCallTimeout the most a whole call may take, or {@code null} for no limit
    * @param executor where the asynchronous path reads bodies and waits
    */
   public RequestExecutor(
@@ -53,6 +55,7 @@ public final class RequestExecutor {
       boolean allowInsecureHttp,
       Set<String> insecureHosts,
       Duration requestTimeout,
+      Duration apiCallTimeout,
       RetryPolicy retryPolicy,
       long maxBodyBytes,
       Clock clock,
@@ -66,7 +69,8 @@ public final class RequestExecutor {
         new RequestFactory(
             authenticator, endpoint, allowInsecureHttp, insecureHosts, requestTimeout, "rackimages/" + Version.current());
     this.classifier = new ResponseClassifier(json, requestTimeout, maxBodyBytes, clock);
-    this.retries = new RetryDecider(retryPolicy, clock);
+    this.retries = new RetryDecider(retryPolicy, clock, apiCallTimeout);
+    this.requestTimeout = requestTimeout;
     this.sleeper = sleeper;
     this.executor = executor;
     this.logger = logger;
@@ -78,9 +82,9 @@ public final class RequestExecutor {
    * @throws ImageCatalogException for every failure, after the retries the policy allows
    */
   public <T> T execute(Call<T> call) {
-    CallState<T> st = new CallState<>(call, retries.start());
+    CallState<T> st = retries.start(call);
     while (true) {
-      HttpRequest request = requests.next(st);
+      HttpRequest request = requests.next(st, retries.attemptTimeout(st, requestTimeout));
       long sent = System.nanoTime();
       Step<T> step;
       try {
@@ -115,7 +119,7 @@ public final class RequestExecutor {
    * and waits made on the executor. The future fails with the {@link ImageCatalogException} itself.
    */
   public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    CallState<T> st = new CallState<>(call, retries.start());
+    CallState<T> st = retries.start(call);
     CompletableFuture<T> result = new CompletableFuture<>();
     attemptAsync(st).whenComplete(
         (value, error) -> {
@@ -136,7 +140,7 @@ public final class RequestExecutor {
   }
 
   private <T> CompletableFuture<T> attemptAsync(CallState<T> st) {
-    return CompletableFuture.supplyAsync(() -> requests.next(st), executor)
+    return CompletableFuture.supplyAsync(() -> requests.next(st, retries.attemptTimeout(st, requestTimeout)), executor)
         .thenCompose(
             request -> {
               long sent = System.nanoTime();

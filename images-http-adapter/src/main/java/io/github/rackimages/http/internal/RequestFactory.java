@@ -48,7 +48,7 @@ final class RequestFactory {
    * @throws CancellationException if the caller cancelled the call
    * @throws io.github.rackimages.core.ImageCatalogException if no session can be had or the endpoint is unusable
    */
-  <T> HttpRequest next(CallState<T> st) {
+  <T> HttpRequest next(CallState<T> st, Duration timeout) {
     if (st.cancelled) {
       throw new CancellationException("the call was cancelled");
     }
@@ -63,7 +63,7 @@ final class RequestFactory {
     st.attempts++;
     return HttpRequest.newBuilder(uri)
         .GET()
-        .timeout(requestTimeout)
+        .timeout(timeout)
         .header("X-Auth-Token", st.secret())
         .header("Accept", "application/json")
         .header("User-Agent", userAgent)

@@ -46,7 +46,8 @@ public final class ResponseClassifier {
   <T> Outcome<T> classify(CallState<T> st, HttpRequest request, HttpResponse<InputStream> response) {
     int status = response.statusCode();
     InputStream raw = response.body();
-    BodyWatch watch = BodyWatch.start(raw, requestTimeout);
+    // The attempt's timeout, which the call's apiCallTimeout may have cut short, bounds the body too.
+    BodyWatch watch = BodyWatch.start(raw, request.timeout().orElse(requestTimeout));
     try {
       if (status == 200 || status == 203) {
         return success(st, request, response, raw, watch);
