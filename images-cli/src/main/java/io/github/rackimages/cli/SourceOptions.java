@@ -132,6 +132,15 @@ final class SourceOptions {
       description = "How long to wait for a connection and for each answer (default: 10 and 30).")
   Integer timeoutSeconds;
 
+  @Option(
+      names = "--total-timeout",
+      paramLabel = "SECONDS",
+      order = 112,
+      description =
+          "The most one request may take in all, retries, waits and sign-in included (default: no limit beyond "
+              + "--max-attempts and --timeout); the library calls this setting apiCallTimeout.")
+  Integer totalTimeoutSeconds;
+
   /**
    * Opens the source these options name.
    *
@@ -147,7 +156,8 @@ final class SourceOptions {
   private Source choose(Invocation inv) {
     boolean networkOptions =
         endpoint != null || token != null || identity != null || region != null || username != null
-            || apiKey != null || password != null || insecureHttp || maxAttempts != null || timeoutSeconds != null;
+            || apiKey != null || password != null || insecureHttp || maxAttempts != null || timeoutSeconds != null
+            || totalTimeoutSeconds != null;
     if (catalogFile != null && sample) {
       throw usage("--catalog and --sample name two sources; give one");
     }
@@ -173,7 +183,8 @@ final class SourceOptions {
       throw usage("identity needs a user name: give --username or set " + ENV_USERNAME);
     }
     if (networkOptions) {
-      throw usage("--insecure-http, --max-attempts and --timeout apply to --endpoint or identity only");
+      throw usage(
+          "--insecure-http, --max-attempts, --timeout and --total-timeout apply to --endpoint or identity only");
     }
     return new Source(
         InMemoryImageCatalog.builder().images(SampleCatalogs.rackspace()).build(), "the sample catalog");
@@ -274,6 +285,12 @@ final class SourceOptions {
     }
     if (timeoutSeconds != null) {
       b.connectTimeout(timeout()).requestTimeout(timeout());
+    }
+    if (totalTimeoutSeconds != null) {
+      if (totalTimeoutSeconds < 1) {
+        throw usage("--total-timeout must be at least 1 second: " + totalTimeoutSeconds);
+      }
+      b.apiCallTimeout(Duration.ofSeconds(totalTimeoutSeconds));
     }
     return b;
   }

@@ -46,11 +46,11 @@ class SourceSelectionTest {
         Arguments.of(
             List.of("--endpoint", "http://images.example.com/v2/123456"),
             Map.of("IMAGES_TOKEN", CANARY),
-            "or with allowInsecureHttp(true)"),
+            "insecureHttpHosts, or to any host with allowInsecureHttp(true)"),
         Arguments.of(
             List.of("--username", "demo", "--identity", "http://identity.example.com/v2.0"),
             Map.of("RACKSPACE_API_KEY", CANARY),
-            "or allowInsecureHttp(true) for a trusted test network"),
+            "insecureHttpHosts, or to any host with allowInsecureHttp(true)"),
         Arguments.of(
             List.of("--endpoint", "http://127.0.0.1:1/v2/123456", "--max-attempts", "0"),
             Map.of("IMAGES_TOKEN", CANARY),
@@ -58,7 +58,12 @@ class SourceSelectionTest {
         Arguments.of(
             List.of("--endpoint", "http://127.0.0.1:1/v2/123456", "--timeout", "0"),
             Map.of("IMAGES_TOKEN", CANARY),
-            "--timeout must be at least 1 second: 0"));
+            "--timeout must be at least 1 second: 0"),
+        Arguments.of(
+            List.of("--endpoint", "http://127.0.0.1:1/v2/123456", "--total-timeout", "0"),
+            Map.of("IMAGES_TOKEN", CANARY),
+            "--total-timeout must be at least 1 second: 0"),
+        Arguments.of(List.of("--total-timeout", "5"), Map.of(), "apply to --endpoint or identity only"));
   }
 
   @ParameterizedTest(name = "{0} {1}")

@@ -77,7 +77,8 @@ final class PageWalker<T> {
       PageMarker marker = page.nextMarker().orElseThrow();
       if (!seen.add(marker)) {
         throw new ImageCatalogProtocolException(
-                "the service repeated the marker " + marker.value() + "; stopping instead of looping")
+                "the service repeated the marker " + marker.value() + " (a page ended with the same item as an"
+                    + " earlier page, or named the same next marker); stopping instead of looping")
             .interruptingWalk(resumeMarker);
       }
       nextRequest = request.next(marker);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -27,9 +28,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * HttpCatalogConfig config = HttpCatalogConfig.builder()
- *     .credentials(Credentials.apiKey("jdoe", System.getenv("RAX_API_KEY")))
- *     .region("DFW")
- *     .build();
+ *     .credentials(Credentials.apiKey("jdoe", System.getenv("RAX_API_KEY"))).region("DFW").build();
  * ImageCatalog catalog = HttpImageCatalog.create(config);
  * }</pre>
  *
@@ -40,25 +39,8 @@ import java.util.function.Function;
  */
 public final class HttpCatalogConfig {
 
-  private final URI identityUrl;
-  private final Credentials credentials;
-  private final String region;
-  private final String token;
-  private final URI tokenEndpoint;
-  private final Authenticator authenticator;
-  private final URI endpoint;
-  private final HttpClient httpClient;
-  private final Duration connectTimeout;
-  private final Duration requestTimeout;
-  private final RetryPolicy retryPolicy;
-  private final int pageSize;
-  private final boolean allowInsecureHttp;
-  private final long maxBodyBytes;
-  private final ReadLimits readLimits;
-  private final Clock clock;
-  private final Executor executor;
-  private final Sleeper sleeper;
-  private final System.Logger logger;
+  // The builder's settings, copied when the value is built and never changed: one list of fields, not two.
+  private final Builder<?> s;
 
   private HttpCatalogConfig(Builder<?> b) {
     if (b.credentials == null && b.token == null && b.authenticator == null) {
@@ -68,28 +50,9 @@ public final class HttpCatalogConfig {
       throw new IllegalStateException("give credentials(...) or token(...), not both");
     }
     if (b.token != null && b.region != null) {
-      throw new IllegalStateException("a region chooses an endpoint from the identity catalog; with a token, give"
-          + " the endpoint instead");
+      throw new IllegalStateException("a region chooses an endpoint from identity; with a token, give the endpoint");
     }
-    this.identityUrl = b.identityUrl;
-    this.credentials = b.credentials;
-    this.region = b.region;
-    this.token = b.token;
-    this.tokenEndpoint = b.tokenEndpoint;
-    this.authenticator = b.authenticator;
-    this.endpoint = b.endpoint;
-    this.httpClient = b.httpClient;
-    this.connectTimeout = b.connectTimeout;
-    this.requestTimeout = b.requestTimeout;
-    this.retryPolicy = b.retryPolicy;
-    this.pageSize = b.pageSize;
-    this.allowInsecureHttp = b.allowInsecureHttp;
-    this.maxBodyBytes = b.maxBodyBytes;
-    this.readLimits = b.readLimits;
-    this.clock = b.clock;
-    this.executor = b.executor;
-    this.sleeper = b.sleeper;
-    this.logger = b.logger;
+    this.s = new Builder<>(b, Function.identity());
   }
 
   /** A builder of the value; one of {@code credentials}, {@code token} or {@code authenticator} is required. */
@@ -99,30 +62,30 @@ public final class HttpCatalogConfig {
 
   /** A builder that starts from every setting of this value. */
   public Builder<HttpCatalogConfig> toBuilder() {
-    return new Builder<>(this, Function.identity());
+    return new Builder<>(s, Function.identity());
   }
 
   /** The identity endpoint ({@link RackspaceIdentityAuthenticator#DEFAULT_IDENTITY_URL} unless set). */
   public URI identityUrl() {
-    return identityUrl;
+    return s.identityUrl;
   }
 
   /** The Rackspace Identity credentials; empty when a token or an authenticator is configured. */
   public Optional<Credentials> credentials() {
-    return Optional.ofNullable(credentials);
+    return Optional.ofNullable(s.credentials);
   }
 
-  /** The region whose endpoint identity chooses; empty for the user's default region (or with a token). */
+  /** The region whose endpoint identity chooses; empty for the user's default region or a token. */
   public Optional<String> region() {
-    return Optional.ofNullable(region);
+    return Optional.ofNullable(s.region);
   }
 
   /** The token, for the catalog only (never readable by users of the value). */
-  String token() { return token; }
+  String token() { return s.token; }
 
   /** The authenticator of your own, when one replaces credentials and token. */
   public Optional<Authenticator> authenticator() {
-    return Optional.ofNullable(authenticator);
+    return Optional.ofNullable(s.authenticator);
   }
 
   /**
@@ -130,70 +93,84 @@ public final class HttpCatalogConfig {
    * authenticator, the one to use instead of the one they name; empty when they choose.
    */
   public Optional<URI> endpoint() {
-    return Optional.ofNullable(endpoint != null ? endpoint : tokenEndpoint);
+    return Optional.ofNullable(s.endpoint != null ? s.endpoint : s.tokenEndpoint);
   }
 
   /** The client to send requests with; empty for one the catalog builds. */
   public Optional<HttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
+    return Optional.ofNullable(s.httpClient);
   }
 
   /** How long to wait for a connection (10 s unless set). */
   public Duration connectTimeout() {
-    return connectTimeout;
+    return s.connectTimeout;
   }
 
-  /** How long to wait for each response's headers, and again for its body (30 s unless set). */
+  /** How long one attempt waits for a response's headers, and again for its body (30 s unless set). */
   public Duration requestTimeout() {
-    return requestTimeout;
+    return s.requestTimeout;
+  }
+
+  /** The most a whole call may take, every attempt, wait and renewal included; empty (unless set) for no limit. */
+  public Optional<Duration> apiCallTimeout() {
+    return Optional.ofNullable(s.apiCallTimeout);
   }
 
   /** When to retry ({@link RetryPolicy#defaults()} unless set). */
   public RetryPolicy retryPolicy() {
-    return retryPolicy;
+    return s.retryPolicy;
   }
 
   /** The page size of {@code stream(filter)} walks ({@value PageRequest#MAX_LIMIT} unless set). */
   public int pageSize() {
-    return pageSize;
+    return s.pageSize;
   }
 
   /** Whether tokens and credentials may travel over plain http to a host that is not loopback (false unless set). */
   public boolean allowInsecureHttp() {
-    return allowInsecureHttp;
+    return s.allowInsecureHttp;
+  }
+
+  /** The hosts plain http may carry tokens and credentials to besides loopback (none unless set); lower case. */
+  public Set<String> insecureHttpHosts() {
+    return s.insecureHttpHosts;
   }
 
   /** The largest response body read (16 MiB unless set). */
   public long maxBodyBytes() {
-    return maxBodyBytes;
+    return s.maxBodyBytes;
   }
 
   /** The most one body may make the reader hold ({@link ReadLimits#defaults()} unless set). */
-  public ReadLimits readLimits() { return readLimits; }
+  public ReadLimits readLimits() { return s.readLimits; }
 
   /** The clock for token freshness, the retry budget and {@code Retry-After} dates (the system clock unless set). */
   public Clock clock() {
-    return clock;
+    return s.clock;
   }
 
   /** Where the asynchronous methods read bodies and wait; empty for {@link java.util.concurrent.CompletableFuture}'s. */
   public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
+    return Optional.ofNullable(s.executor);
   }
 
-  Sleeper sleeper() { return sleeper; }
-  System.Logger logger() { return logger; }
+  Sleeper sleeper() { return s.sleeper; }
+  System.Logger logger() { return s.logger; }
 
   /** Every setting, with the API key, password and token shown as {@code ****}. */
   @Override
   public String toString() {
     return "HttpCatalogConfig["
-        + (credentials != null
-            ? "identityUrl=" + identityUrl + ", credentials=" + credentials + (region == null ? "" : ", region=" + region)
-            : token != null ? "token=****" : "authenticator=" + authenticator)
+        + (s.credentials != null
+            ? "identityUrl=" + s.identityUrl + ", credentials=" + s.credentials
+                + (s.region == null ? "" : ", region=" + s.region)
+            : s.token != null ? "token=****" : "authenticator=" + s.authenticator)
         + endpoint().map(e -> ", endpoint=" + e).orElse("")
-        + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", " + retryPolicy
-        + ", pageSize=" + pageSize + ", allowInsecureHttp=" + allowInsecureHttp + ", maxBodyBytes=" + maxBodyBytes + ", " + readLimits + "]";
+        + ", connectTimeout=" + s.connectTimeout + ", requestTimeout=" + s.requestTimeout
+        + (s.apiCallTimeout == null ? "" : ", apiCallTimeout=" + s.apiCallTimeout) + ", " + s.retryPolicy
+        + ", pageSize=" + s.pageSize + ", allowInsecureHttp=" + s.allowInsecureHttp
+        + (s.insecureHttpHosts.isEmpty() ? "" : ", insecureHttpHosts=" + s.insecureHttpHosts)
+        + ", maxBodyBytes=" + s.maxBodyBytes + ", " + s.readLimits + "]";
   }
 
   /**
@@ -220,6 +197,8 @@ public final class HttpCatalogConfig {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int pageSize = PageRequest.MAX_LIMIT;
     private boolean allowInsecureHttp;
+    private Set<String> insecureHttpHosts = Set.of();
+    private Duration apiCallTimeout;
     private long maxBodyBytes = HttpImageCatalog.DEFAULT_MAX_BODY_BYTES;
     private ReadLimits readLimits = ReadLimits.defaults();
     private Clock clock = Clock.systemUTC();
@@ -231,27 +210,15 @@ public final class HttpCatalogConfig {
       this.finish = finish;
     }
 
-    private Builder(HttpCatalogConfig c, Function<HttpCatalogConfig, R> finish) {
+    private Builder(Builder<?> c, Function<HttpCatalogConfig, R> finish) {
       this(finish);
-      identityUrl = c.identityUrl;
-      credentials = c.credentials;
-      region = c.region;
-      token = c.token;
-      tokenEndpoint = c.tokenEndpoint;
-      authenticator = c.authenticator;
-      endpoint = c.endpoint;
-      httpClient = c.httpClient;
-      connectTimeout = c.connectTimeout;
-      requestTimeout = c.requestTimeout;
-      retryPolicy = c.retryPolicy;
-      pageSize = c.pageSize;
-      allowInsecureHttp = c.allowInsecureHttp;
-      maxBodyBytes = c.maxBodyBytes;
+      identityUrl = c.identityUrl; credentials = c.credentials; region = c.region; token = c.token;
+      tokenEndpoint = c.tokenEndpoint; authenticator = c.authenticator; endpoint = c.endpoint;
+      httpClient = c.httpClient; connectTimeout = c.connectTimeout; requestTimeout = c.requestTimeout;
+      retryPolicy = c.retryPolicy; pageSize = c.pageSize; allowInsecureHttp = c.allowInsecureHttp;
+      insecureHttpHosts = c.insecureHttpHosts; apiCallTimeout = c.apiCallTimeout; maxBodyBytes = c.maxBodyBytes;
       readLimits = c.readLimits;
-      clock = c.clock;
-      executor = c.executor;
-      sleeper = c.sleeper;
-      logger = c.logger;
+      clock = c.clock; executor = c.executor; sleeper = c.sleeper; logger = c.logger;
     }
 
     /**
@@ -356,13 +323,29 @@ public final class HttpCatalogConfig {
     }
 
     /**
-     * How long to wait for each response's headers, and again for its body (default 30 s), identity's included;
-     * a timeout is a network failure, retried as the policy allows.
+     * How long one attempt waits for the response's headers, and then again for its body (default 30 s), so an
+     * attempt may take twice this; identity calls too. A timeout is a network failure, retried as the policy
+     * allows: with the default policy's 4 attempts a call may take 4 x 2 x this plus its waits, unless
+     * {@link #apiCallTimeout} or the policy's {@code maxTotalTime} (which stops waits, not attempts) ends it.
      *
      * @throws IllegalArgumentException if not positive
      */
     public Builder<R> requestTimeout(Duration timeout) {
       this.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * The most one call ({@code list}, {@code find}, one page of a walk; blocking or async) may take in all: every
+     * attempt, wait and token renewal (default none). Each attempt's timeouts are cut to what is left; when it is
+     * spent the call fails with an {@link ImageCatalogCallTimeoutException} naming it, which is not retryable.
+     * Waiting for a sign-in another caller is making is not cut short (its own requests are bounded by
+     * {@link #requestTimeout} and its retries by the policy).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder<R> apiCallTimeout(Duration timeout) {
+      this.apiCallTimeout = positive(timeout, "apiCallTimeout");
       return this;
     }
 
@@ -383,8 +366,26 @@ public final class HttpCatalogConfig {
       return this;
     }
 
-    /** Whether plain http may carry tokens and credentials to a host that is not loopback (default false). */
-    public Builder<R> allowInsecureHttp(boolean allow) { this.allowInsecureHttp = allow; return this; }
+    /**
+     * Whether plain http may carry tokens and credentials to any host (default false: only to a literal loopback
+     * address, {@code localhost} when every address it resolves to is loopback, and {@link #insecureHttpHosts}).
+     */
+    public Builder<R> allowInsecureHttp(boolean allow) {
+      this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Hosts plain http may carry tokens and credentials to, besides loopback (default none): exactly these names
+     * or address literals, compared ignoring case, whatever DNS says they are; prefer this to
+     * {@link #allowInsecureHttp}, which allows every host. Replaces the hosts given before.
+     *
+     * @throws IllegalArgumentException if a host is blank or not a host name or address literal
+     */
+    public Builder<R> insecureHttpHosts(Set<String> hosts) {
+      this.insecureHttpHosts = Endpoints.hostSet(hosts);
+      return this;
+    }
 
     /**
      * The largest response body read (default 16 MiB, about ten pages of 1000 detailed images); a larger one is

@@ -50,10 +50,14 @@ import java.util.stream.Stream;
  *   <li>Every request is built from the endpoint, never from a link the service returned, and the token goes to
  *       the endpoint's origin only: redirects are not followed (a 3xx is an {@link
  *       io.github.rackimages.core.ImageCatalogProtocolException} saying where it pointed), and a plain
- *       {@code http} endpoint is refused unless its host is loopback or {@link HttpCatalogConfig#allowInsecureHttp()} is set.
- *   <li>A page's next marker is present exactly when the page is full; it is the {@code marker} of the service's
- *       {@code next} link when that link points at the very collection asked for, else the id of the page's last
- *       image. {@link #stream} walks pages lazily and stops with an exception if the service repeats a marker.
+ *       {@code http} endpoint is refused unless its host is a loopback address, {@code localhost} resolving to
+ *       loopback only, or listed in {@link HttpCatalogConfig#insecureHttpHosts()}, or
+ *       {@link HttpCatalogConfig#allowInsecureHttp()} is set.
+ *   <li>A page's next marker is present exactly when the page is full, and is the id of the page's last image
+ *       (the service's {@code next} link is not read). {@link #stream} walks pages lazily and stops with an
+ *       {@link io.github.rackimages.core.ImageCatalogProtocolException} when a page ends with the same image as
+ *       an earlier page of the walk (a repeated marker), so that a server answering the same pages under fresh
+ *       markers cannot make it walk for ever.
  *   <li>A 401 renews the token once ({@link Authenticator#renew}) and repeats the request once. Other failures
  *       are retried as the {@link RetryPolicy} says. Bodies are read as streams, capped at {@link
  *       HttpCatalogConfig#maxBodyBytes()}.
@@ -104,7 +108,9 @@ public final class HttpImageCatalog implements ImageCatalog {
             authenticator,
             c.endpoint().orElse(null),
             c.allowInsecureHttp(),
+            c.insecureHttpHosts(),
             c.requestTimeout(),
+            c.apiCallTimeout().orElse(null),
             c.retryPolicy(),
             c.maxBodyBytes(),
             c.clock(),
@@ -128,7 +134,8 @@ public final class HttpImageCatalog implements ImageCatalog {
    *
    * @throws NullPointerException if {@code config} is null
    * @throws IllegalArgumentException if the endpoint or the identity URL is plain {@code http} to a host that is
-   *     not loopback and {@link HttpCatalogConfig#allowInsecureHttp()} is not set
+   *     not loopback nor in {@link HttpCatalogConfig#insecureHttpHosts()}, and
+   *     {@link HttpCatalogConfig#allowInsecureHttp()} is not set
    */
   public static HttpImageCatalog create(HttpCatalogConfig config) {
     Objects.requireNonNull(config, "config");
@@ -137,7 +144,7 @@ public final class HttpImageCatalog implements ImageCatalog {
         config.endpoint().or(() -> config.authenticator()
             .filter(FixedTokenAuthenticator.class::isInstance)
             .map(a -> a.session().endpoint()));
-    if (endpoint.isPresent() && !Endpoints.acceptable(endpoint.get(), insecure)) {
+    if (endpoint.isPresent() && !Endpoints.acceptable(endpoint.get(), insecure, config.insecureHttpHosts())) {
       throw new IllegalArgumentException(
           "refusing plain http to " + Endpoints.safe(endpoint.get())
               + ": the token would travel unencrypted; use https (" + Endpoints.INSECURE_HINT + ")");
@@ -176,7 +183,9 @@ public final class HttpImageCatalog implements ImageCatalog {
             .httpClient(client)
             .requestTimeout(c.requestTimeout())
             .clock(c.clock())
-            .allowInsecureHttp(c.allowInsecureHttp());
+            .allowInsecureHttp(c.allowInsecureHttp())
+            .insecureHttpHosts(c.insecureHttpHosts())
+            .retryPolicy(c.retryPolicy());
     c.region().ifPresent(b::region);
     c.endpoint().ifPresent(b::endpointOverride);
     return b.build();
@@ -291,7 +300,7 @@ public final class HttpImageCatalog implements ImageCatalog {
         QueryString.of(filter, page),
         (body, collection) -> {
           WireList<Image> list = json.readDetailList(body);
-          return NextMarkers.page(list.items(), page.limit(), list.nextHref().orElse(null), collection, Image::id);
+          return NextMarkers.page(list.items(), page.limit(), Image::id);
         });
   }
 
@@ -303,8 +312,7 @@ public final class HttpImageCatalog implements ImageCatalog {
         QueryString.of(filter, page),
         (body, collection) -> {
           WireList<ImageSummary> list = json.readSummaryList(body);
-          return NextMarkers.page(
-              list.items(), page.limit(), list.nextHref().orElse(null), collection, ImageSummary::id);
+          return NextMarkers.page(list.items(), page.limit(), ImageSummary::id);
         });
   }
 

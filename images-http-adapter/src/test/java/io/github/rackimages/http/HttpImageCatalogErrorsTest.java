@@ -96,6 +96,21 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
   }
 
   @Test
+  void aPlainTextErrorBodyIsShownRedactedInTheMessage() {
+    server.enqueue(
+        CannedResponse.status(503)
+            .body("text/plain", "Service down for maintenance until 06:00.\nX-Auth-Token: " + TOKEN + "\n"));
+
+    ImageCatalogException e = listFails();
+
+    assertThat(e).isInstanceOf(ImageCatalogUnavailableException.class);
+    assertThat(e.getMessage())
+        .contains("Service down for maintenance until 06:00.")
+        .doesNotContain(TOKEN);
+    assertThat(e.details().bodyExcerpt()).hasValueSatisfying(x -> assertThat(x).contains("Service down"));
+  }
+
+  @Test
   void anotherServerErrorStatusIsAServiceFault() {
     server.enqueue(CannedResponse.status(599));
 

@@ -38,7 +38,21 @@ class HttpImageCatalogPagingTest extends CatalogTestSupport {
   }
 
   @Test
-  void aFullPageTakesTheMarkerOfALinkToTheSameCollection() {
+  void aFullPageTakesTheMarkerOfALinkToTheSameCollectionWhenItIsTheLastId() {
+    server.enqueue(
+        CannedResponse.json(
+            200,
+            NovaBodies.detailPage(
+                List.of("a", "b-c"),
+                server.url(TENANT_PATH + "/images/detail?type=snapshot&limit=2&marker=b%2Dc"))));
+
+    Page<Image> page = catalog().list(SNAPSHOTS, PageRequest.first(2));
+
+    assertThat(page.nextMarker()).contains(PageMarker.of("b-c"));
+  }
+
+  @Test
+  void aLinkMarkerThatIsNotThePagesLastIdIsReplacedByTheLastId() {
     server.enqueue(
         CannedResponse.json(
             200,
@@ -48,7 +62,26 @@ class HttpImageCatalogPagingTest extends CatalogTestSupport {
 
     Page<Image> page = catalog().list(SNAPSHOTS, PageRequest.first(2));
 
-    assertThat(page.nextMarker()).contains(PageMarker.of("from-link"));
+    assertThat(page.nextMarker()).contains(PageMarker.of("b"));
+  }
+
+  @Test
+  void aServerThatRepeatsAPageUnderFreshMarkersIsStopped() {
+    for (int i = 1; i <= 4; i++) {
+      server.enqueue(
+          CannedResponse.json(
+              200,
+              NovaBodies.detailPage(
+                  List.of("x", "y"), server.url(TENANT_PATH + "/images/detail?limit=2&marker=fresh" + i))));
+    }
+
+    assertThatThrownBy(() -> catalog().stream(ImageFilter.all(), PageRequest.first(2)).toList())
+        .isInstanceOf(ImageCatalogProtocolException.class)
+        .hasMessageContaining("y")
+        .satisfies(e -> assertThat(((ImageCatalogException) e).resumeMarker()).contains(PageMarker.of("y")));
+    List<RecordedRequest> sent = server.drainRequests();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).rawQuery()).isEqualTo("limit=2&marker=y");
   }
 
   @Test
@@ -164,10 +197,9 @@ class HttpImageCatalogPagingTest extends CatalogTestSupport {
 
   @Test
   void aRepeatedMarkerEndsTheWalkWithAProtocolException() {
-    String loop = server.url(TENANT_PATH + "/images/detail?limit=2&marker=a");
     server.enqueue(
-        CannedResponse.json(200, NovaBodies.detailPage(List.of("x", "y"), loop)),
-        CannedResponse.json(200, NovaBodies.detailPage(List.of("z", "w"), loop)));
+        CannedResponse.json(200, NovaBodies.detailPage(List.of("x", "a"), server.url(TENANT_PATH + "/images/detail?limit=2&marker=a"))),
+        CannedResponse.json(200, NovaBodies.detailPage(List.of("z", "a"), server.url(TENANT_PATH + "/images/detail?limit=2&marker=a"))));
 
     assertThatThrownBy(() -> catalog().stream(ImageFilter.all(), PageRequest.first(2)).toList())
         .isInstanceOf(ImageCatalogProtocolException.class)

@@ -17,6 +17,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import io.github.rackimages.http.auth.Credentials;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpImageCatalogSafetyTest extends CatalogTestSupport {
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://compute.example.com/v2/1", "http://10.0.0.1/v2/1", "http://127.0.0.1.example.com/v2/1"})
+  @ValueSource(
+      strings = {
+        "http://compute.example.com/v2/1", "http://10.0.0.1/v2/1", "http://127.0.0.1.example.com/v2/1",
+        "http://compute.localhost/v2/1"
+      })
   void aPlainHttpEndpointToARemoteHostIsRefused(String endpoint) {
     assertThatThrownBy(() -> HttpImageCatalog.builder().token(TOKEN, URI.create(endpoint)).build())
         .isInstanceOf(IllegalArgumentException.class)
@@ -69,6 +75,41 @@ class HttpImageCatalogSafetyTest extends CatalogTestSupport {
     URI remote = URI.create("http://192.0.2.1:" + closedPort() + "/v2/1");
 
     assertTriedToSend(HttpImageCatalog.builder().token(TOKEN, remote).allowInsecureHttp(true));
+  }
+
+  @Test
+  void plainHttpToAListedHostIsAcceptedAndOnlyToIt() throws IOException {
+    URI listed = URI.create("http://192.0.2.1:" + closedPort() + "/v2/1");
+
+    assertTriedToSend(HttpImageCatalog.builder().token(TOKEN, listed).insecureHttpHosts(Set.of("192.0.2.1")));
+    assertThatThrownBy(
+            () ->
+                HttpImageCatalog.builder()
+                    .token(TOKEN, URI.create("http://192.0.2.2/v2/1"))
+                    .insecureHttpHosts(Set.of("192.0.2.1"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("insecureHttpHosts");
+  }
+
+  @Test
+  void credentialsFollowTheSameRuleAsTokens() {
+    assertThatThrownBy(
+            () ->
+                HttpImageCatalog.builder()
+                    .credentials(Credentials.apiKey("jdoe", "k3y-0f-the-test"))
+                    .identityUrl(URI.create("http://identity.localhost/v2.0"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("plain http")
+        .hasMessageNotContaining("k3y-0f-the-test");
+    assertThat(
+            HttpImageCatalog.builder()
+                .credentials(Credentials.apiKey("jdoe", "k3y-0f-the-test"))
+                .identityUrl(URI.create("http://identity.test/v2.0"))
+                .insecureHttpHosts(Set.of("identity.test"))
+                .build())
+        .isNotNull();
   }
 
   private static void assertTriedToSend(HttpCatalogConfig.Builder<HttpImageCatalog> builder) {

@@ -68,6 +68,7 @@ class ConcurrentWalksTest {
               RackspaceIdentityAuthenticator.builder()
                   .identityUrl(URI.create(proxy.origin() + "/v2.0"))
                   .apiKey(ImageEmulator.DEFAULT_USERNAME, ImageEmulator.DEFAULT_API_KEY)
+                  .retryPolicy(RetryPolicy.none()) // Identity failures must reach the walks here.
                   .build())
           .endpoint(URI.create(proxy.origin() + emulator.computeEndpoint().getPath()))
           .retryPolicy(RetryPolicy.builder().maxAttempts(2).baseDelay(Duration.ofMillis(1))

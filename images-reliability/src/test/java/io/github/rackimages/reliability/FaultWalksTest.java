@@ -102,6 +102,7 @@ class FaultWalksTest {
                 .identityUrl(URI.create(proxy.origin() + "/v2.0"))
                 .apiKey(ImageEmulator.DEFAULT_USERNAME, ImageEmulator.DEFAULT_API_KEY)
                 .requestTimeout(REQUEST_TIMEOUT.multipliedBy(2))
+                .retryPolicy(POLICY) // Sign-ins retry as calls do: identity down for 3 calls outlasts 3 attempts.
                 .build())
         .endpoint(URI.create(proxy.origin() + emulator.computeEndpoint().getPath()))
         .requestTimeout(REQUEST_TIMEOUT)

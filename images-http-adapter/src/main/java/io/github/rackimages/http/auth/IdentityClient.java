@@ -11,7 +11,10 @@ import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
+import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Redaction;
+import io.github.rackimages.http.internal.ResponseClassifier;
+import io.github.rackimages.http.internal.StatusErrors;
 import io.github.rackimages.http.internal.WaitHints;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
@@ -39,6 +42,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +85,7 @@ final class IdentityClient {
   private final String region;
   private final URI endpointOverride;
   private final boolean allowInsecureHttp;
+  private final Set<String> insecureHosts;
   private final HttpClient http;
   private final Duration requestTimeout;
   private final long maxBodyBytes;
@@ -96,6 +101,7 @@ final class IdentityClient {
       String region,
       URI endpointOverride,
       boolean allowInsecureHttp,
+      Set<String> insecureHosts,
       HttpClient http,
       Duration requestTimeout,
       long maxBodyBytes,
@@ -106,6 +112,7 @@ final class IdentityClient {
     this.region = region;
     this.endpointOverride = endpointOverride;
     this.allowInsecureHttp = allowInsecureHttp;
+    this.insecureHosts = insecureHosts;
     this.http = http;
     this.requestTimeout = requestTimeout;
     this.maxBodyBytes = maxBodyBytes;
@@ -197,6 +204,12 @@ final class IdentityClient {
   }
 
   private ImageCatalogException failure(Throwable cause, BoundedBody handler) {
+    Optional<String> broken = ResponseClassifier.protocolBroken(cause);
+    if (broken.isPresent()) {
+      return new ImageCatalogProtocolException(
+          "the identity service at " + tokensUri + " broke the protocol: " + broken.get(), partialDetails(handler),
+          cause);
+    }
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof BoundedBody.TooLargeException) {
         return new ImageCatalogProtocolException(
@@ -279,10 +292,10 @@ final class IdentityClient {
   private URI catalogEndpoint(IdentityResponse access) {
     IdentityResponse.Endpoint chosen = access.endpoint(region, credentials.username());
     URI uri = URI.create(chosen.publicUrl());
-    if (Hosts.isCleartextOffMachine(uri) && !allowInsecureHttp) {
+    if (Hosts.isRefusedCleartext(uri, insecureHosts) && !allowInsecureHttp) {
       throw new IdentityResponse.UnusableException(
           "the " + IdentityResponse.COMPUTE_SERVICE + " endpoint of region " + chosen.region() + " is plain http ("
-              + uri + "): the token would cross the network in clear text; allowInsecureHttp(true) accepts it");
+              + Endpoints.safe(uri) + "): the token would cross the network in clear text; " + Endpoints.INSECURE_HINT);
     }
     return uri;
   }
@@ -301,7 +314,10 @@ final class IdentityClient {
     if (!excerpt.isEmpty()) {
       details = details.withBody(excerpt);
     }
-    String said = serviceMessage == null ? "(no message)" : serviceMessage;
+    String said = serviceMessage != null ? serviceMessage
+        : fault.isPresent() || body.length == 0 ? "(no message)"
+        : redact(StatusErrors.said(
+            headers.firstValue("Content-Type").orElse(""), body, body.length, credentials.secret()));
     String user = credentials.username();
     return switch (status) {
       case 400 -> new ImageCatalogBadRequestException(

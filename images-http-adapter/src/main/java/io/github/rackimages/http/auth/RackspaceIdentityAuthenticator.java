@@ -1,6 +1,10 @@
 package io.github.rackimages.http.auth;
 
 import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.http.HttpImageCatalog;
+import io.github.rackimages.http.RetryPolicy;
+import io.github.rackimages.http.internal.Endpoints;
+import io.github.rackimages.http.internal.Sleeper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -8,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Authenticates with Rackspace Identity v2.0 ({@code POST {identityUrl}/tokens}) using an API key or a password,
@@ -23,7 +28,8 @@ import java.util.Optional;
  * <p><b>Tokens are cached</b> (by a {@link SessionCache}) until {@code refreshSkew} (5 minutes by default) before the {@code expires} the
  * identity service gave them; a token that lives shorter than twice the skew is refreshed half-way through its
  * life instead, so a short-lived token does not cause an identity call per request. When the cached token is
- * stale, exactly one caller authenticates while concurrent callers wait and share its result (a failure is
+ * stale, exactly one caller authenticates, retrying failures that may pass as its {@link Builder#retryPolicy}
+ * says, while concurrent callers wait and share its result (a failure is
  * reported to each of them, each as an exception of its own, and the next call tries again: failures are never
  * cached). {@link #renew} after a
  * 401 authenticates again only if no other caller has renewed the refused token already.
@@ -79,8 +85,9 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     this.refreshSkew = b.refreshSkew;
     this.identity = new IdentityClient(
         URI.create(identityUrl + "/tokens"), credentials, b.tenantId, region, endpointOverride,
-        b.allowInsecureHttp, http, b.requestTimeout, b.maxBodyBytes, clock);
-    this.sessions = new SessionCache(identity::authenticate, clock, refreshSkew);
+        b.allowInsecureHttp, b.insecureHttpHosts, http, b.requestTimeout, b.maxBodyBytes, clock);
+    this.sessions = new SessionCache(
+        new RetryingSignIn(identity::authenticate, b.retryPolicy, clock, Sleeper.SYSTEM), clock, refreshSkew);
   }
 
   /** A builder; {@link Builder#apiKey} or {@link Builder#password} is required, the rest has defaults. */
@@ -164,7 +171,9 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     private Clock clock = Clock.systemUTC();
     private Duration refreshSkew = DEFAULT_REFRESH_SKEW;
     private boolean allowInsecureHttp;
+    private Set<String> insecureHttpHosts = Set.of();
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
 
     private Builder() {}
 
@@ -347,11 +356,36 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
 
     /**
      * Whether plain {@code http://} may carry credentials and tokens to another machine (identity URL, catalog or
-     * override endpoint). Default false: only loopback hosts ({@code localhost}, {@code 127.0.0.0/8},
-     * {@code ::1}) may use {@code http}. Turn it on only for a trusted test network.
+     * override endpoint). Default false: only loopback ({@code 127.0.0.0/8}, {@code ::1}, and {@code localhost}
+     * when it resolves to loopback only) and the {@link #insecureHttpHosts} may use {@code http}. Turn it on only
+     * for a trusted test network.
      */
     public Builder allowInsecureHttp(boolean allow) {
       this.allowInsecureHttp = allow;
+      return this;
+    }
+
+    /**
+     * Hosts plain {@code http://} may carry credentials and tokens to besides loopback (default none): exactly
+     * these names or address literals, ignoring case. Replaces the hosts given before.
+     *
+     * @throws IllegalArgumentException if a host is blank or not a host name or address literal
+     */
+    public Builder insecureHttpHosts(Set<String> hosts) {
+      this.insecureHttpHosts = Endpoints.hostSet(hosts);
+      return this;
+    }
+
+    /**
+     * When to sign in again after an identity failure that may pass (503, 413/429 with a wait, 5xx, a timeout or
+     * a network failure): attempts, backoff, {@code Retry-After} and total time, as for compute calls. Default
+     * {@link RetryPolicy#defaults()}; {@link HttpImageCatalog} passes its own. The retries happen inside the
+     * single flight: callers waiting for the sign-in share them. Refusals are never retried.
+     *
+     * @throws NullPointerException if {@code retryPolicy} is null
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
       return this;
     }
 
@@ -385,15 +419,16 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
             "both an API key and a password were given for user " + credentials.username()
                 + "; identity refuses both in one request: give one");
       }
-      if (Hosts.isCleartextOffMachine(identityUrl) && !allowInsecureHttp) {
+      if (Hosts.isRefusedCleartext(identityUrl, insecureHttpHosts) && !allowInsecureHttp) {
         throw new IllegalArgumentException(
             "identityUrl " + identityUrl + " is plain http to another machine: the credentials would cross the "
-                + "network in clear text; use https, or allowInsecureHttp(true) for a trusted test network");
+                + "network in clear text; use https (" + Endpoints.INSECURE_HINT + ")");
       }
-      if (endpointOverride != null && Hosts.isCleartextOffMachine(endpointOverride) && !allowInsecureHttp) {
+      if (endpointOverride != null && Hosts.isRefusedCleartext(endpointOverride, insecureHttpHosts)
+          && !allowInsecureHttp) {
         throw new IllegalArgumentException(
             "endpointOverride " + endpointOverride + " is plain http to another machine: the token would cross "
-                + "the network in clear text; use https, or allowInsecureHttp(true) for a trusted test network");
+                + "the network in clear text; use https (" + Endpoints.INSECURE_HINT + ")");
       }
       HttpClient http = httpClient != null
           ? httpClient

@@ -24,16 +24,22 @@ public final class Failure {
 
   /** Which exception a failure becomes. */
   public enum Kind {
-    BAD_REQUEST,
-    AUTHENTICATION,
-    FORBIDDEN,
-    NOT_FOUND,
-    SERVICE,
-    THROTTLED,
-    SERVICE_FAULT,
-    UNAVAILABLE,
-    PROTOCOL,
-    TRANSPORT
+    BAD_REQUEST(ImageCatalogBadRequestException.class),
+    AUTHENTICATION(ImageCatalogAuthenticationException.class),
+    FORBIDDEN(ImageCatalogForbiddenException.class),
+    NOT_FOUND(ImageCatalogNotFoundException.class),
+    SERVICE(ImageCatalogServiceException.class),
+    THROTTLED(ImageCatalogThrottledException.class),
+    SERVICE_FAULT(ImageCatalogServiceFaultException.class),
+    UNAVAILABLE(ImageCatalogUnavailableException.class),
+    PROTOCOL(ImageCatalogProtocolException.class),
+    TRANSPORT(ImageCatalogTransportException.class);
+
+    final Class<? extends ImageCatalogException> type;
+
+    Kind(Class<? extends ImageCatalogException> type) {
+      this.type = type;
+    }
   }
 
   private final Kind kind;
@@ -65,6 +71,46 @@ public final class Failure {
   public static Failure waiting(
       Kind kind, String message, ErrorDetails details, Duration retryAfter, boolean retryable) {
     return new Failure(kind, message, details, retryAfter, retryable, null);
+  }
+
+  /**
+   * The failure an exception of this library's tree reports, to report it again with a note of attempts: its
+   * type, message, details, wait, retryability and cause kept; empty for a type outside the tree (an
+   * authenticator's own subclass), which is then reported as it is.
+   */
+  public static Optional<Failure> from(ImageCatalogException e) {
+    Kind kind;
+    Duration wait = null;
+    if (e instanceof ImageCatalogThrottledException t) {
+      kind = Kind.THROTTLED;
+      wait = t.retryAfter().orElse(null);
+    } else if (e instanceof ImageCatalogUnavailableException u) {
+      kind = Kind.UNAVAILABLE;
+      wait = u.retryAfter().orElse(null);
+    } else if (e.getClass() == ImageCatalogBadRequestException.class) {
+      kind = Kind.BAD_REQUEST;
+    } else if (e.getClass() == ImageCatalogAuthenticationException.class) {
+      kind = Kind.AUTHENTICATION;
+    } else if (e.getClass() == ImageCatalogForbiddenException.class) {
+      kind = Kind.FORBIDDEN;
+    } else if (e.getClass() == ImageCatalogNotFoundException.class) {
+      kind = Kind.NOT_FOUND;
+    } else if (e.getClass() == ImageCatalogServiceFaultException.class) {
+      kind = Kind.SERVICE_FAULT;
+    } else if (e.getClass() == ImageCatalogServiceException.class) {
+      kind = Kind.SERVICE;
+    } else if (e.getClass() == ImageCatalogProtocolException.class) {
+      kind = Kind.PROTOCOL;
+    } else if (e.getClass() == ImageCatalogTransportException.class) {
+      kind = Kind.TRANSPORT;
+    } else {
+      return Optional.empty();
+    }
+    if (e.getClass() != kind.type) {
+      return Optional.empty();
+    }
+    String message = e.getMessage();
+    return Optional.of(new Failure(kind, message, e.details(), wait, e.isRetryable(), e.getCause()));
   }
 
   private static boolean retryableKind(Kind kind) {

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,6 +36,7 @@ public final class RequestExecutor {
   private final RequestFactory requests;
   private final ResponseClassifier classifier;
   private final RetryDecider retries;
+  private final Duration requestTimeout;
   private final Sleeper sleeper;
   private final Executor executor;
   private final System.Logger logger;
@@ -43,6 +45,7 @@ public final class RequestExecutor {
    * An executor; the catalog validated every argument.
    *
    * @param endpoint the endpoint every request goes to, or {@code null} for the one the session names
+   * @param apiCallTimeout the most a whole call may take, or {@code null} for no limit
    * @param executor where the asynchronous path reads bodies and waits
    */
   public RequestExecutor(
@@ -50,7 +53,9 @@ public final class RequestExecutor {
       Authenticator authenticator,
       URI endpoint,
       boolean allowInsecureHttp,
+      Set<String> insecureHosts,
       Duration requestTimeout,
+      Duration apiCallTimeout,
       RetryPolicy retryPolicy,
       long maxBodyBytes,
       Clock clock,
@@ -61,9 +66,11 @@ public final class RequestExecutor {
     this.client = client;
     this.authenticator = authenticator;
     this.requests =
-        new RequestFactory(authenticator, endpoint, allowInsecureHttp, requestTimeout, "rackimages/" + Version.current());
+        new RequestFactory(
+            authenticator, endpoint, allowInsecureHttp, insecureHosts, requestTimeout, "rackimages/" + Version.current());
     this.classifier = new ResponseClassifier(json, requestTimeout, maxBodyBytes, clock);
-    this.retries = new RetryDecider(retryPolicy, clock);
+    this.retries = new RetryDecider(retryPolicy, clock, apiCallTimeout);
+    this.requestTimeout = requestTimeout;
     this.sleeper = sleeper;
     this.executor = executor;
     this.logger = logger;
@@ -75,9 +82,9 @@ public final class RequestExecutor {
    * @throws ImageCatalogException for every failure, after the retries the policy allows
    */
   public <T> T execute(Call<T> call) {
-    CallState<T> st = new CallState<>(call, retries.start());
+    CallState<T> st = retries.start(call);
     while (true) {
-      HttpRequest request = requests.next(st);
+      HttpRequest request = requests.next(st, retries.attemptTimeout(st, requestTimeout));
       long sent = System.nanoTime();
       Step<T> step;
       try {
@@ -112,7 +119,7 @@ public final class RequestExecutor {
    * and waits made on the executor. The future fails with the {@link ImageCatalogException} itself.
    */
   public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    CallState<T> st = new CallState<>(call, retries.start());
+    CallState<T> st = retries.start(call);
     CompletableFuture<T> result = new CompletableFuture<>();
     attemptAsync(st).whenComplete(
         (value, error) -> {
@@ -133,7 +140,7 @@ public final class RequestExecutor {
   }
 
   private <T> CompletableFuture<T> attemptAsync(CallState<T> st) {
-    return CompletableFuture.supplyAsync(() -> requests.next(st), executor)
+    return CompletableFuture.supplyAsync(() -> requests.next(st, retries.attemptTimeout(st, requestTimeout)), executor)
         .thenCompose(
             request -> {
               long sent = System.nanoTime();
@@ -206,6 +213,7 @@ public final class RequestExecutor {
     st.renewed = true;
     try {
       st.session = authenticator.renew(st.session);
+      st.useRenewed = true;
     } catch (ImageCatalogException e) {
       throw refused
           .withMessage(refused.message() + " and could not be renewed: " + e.getMessage())

@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns one attempt's response, or the exception the client threw instead, into an {@link Outcome}: the value
@@ -21,7 +25,7 @@ import java.time.Duration;
  * {@link Failure} (by status, never by message text; see {@link StatusErrors}). Reads and closes the body; never
  * sees the token but to cut it out of what it keeps.
  */
-final class ResponseClassifier {
+public final class ResponseClassifier {
 
   /** The most bytes of an error body read, for its fault and excerpt. */
   static final int ERROR_BODY_BYTES = 64 * 1024;
@@ -42,7 +46,8 @@ final class ResponseClassifier {
   <T> Outcome<T> classify(CallState<T> st, HttpRequest request, HttpResponse<InputStream> response) {
     int status = response.statusCode();
     InputStream raw = response.body();
-    BodyWatch watch = BodyWatch.start(raw, requestTimeout);
+    // The attempt's timeout, which the call's apiCallTimeout may have cut short, bounds the body too.
+    BodyWatch watch = BodyWatch.start(raw, request.timeout().orElse(requestTimeout));
     try {
       if (status == 200 || status == 203) {
         return success(st, request, response, raw, watch);
@@ -88,6 +93,11 @@ final class ResponseClassifier {
    * unchecked exception a response the client could not read (a protocol failure).
    */
   <T> Outcome<T> thrown(HttpRequest request, Exception error) {
+    Optional<String> broken = protocolBroken(error);
+    if (broken.isPresent()) {
+      return new Outcome.Failed<>(Failure.of(
+          Kind.PROTOCOL, RequestFactory.describe(request) + ": " + broken.get(), ErrorDetails.none(), error));
+    }
     if (error instanceof IOException io) {
       return new Outcome.Failed<>(Failure.of(
           Kind.TRANSPORT, RequestFactory.describe(request) + ": " + ioText(io), ErrorDetails.none(), io));
@@ -101,6 +111,27 @@ final class ResponseClassifier {
             + error.getClass().getSimpleName() + (m == null ? "" : ": " + Redaction.message(m, null)) + ")",
         ErrorDetails.none(),
         error));
+  }
+
+  /**
+   * What the server did, when a failure is the server breaking the protocol rather than the network failing: an
+   * answer that is not HTTP/1.1 (the JDK's {@link ProtocolException}; also what a TLS server's alert looks like to a
+   * plain-http client), or a TLS handshake that failed (also what a plain-http server looks like to an https
+   * client). Not retried: the same server breaks the same rule again. Empty for anything else.
+   */
+  public static Optional<String> protocolBroken(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof ProtocolException p) {
+        return Optional.of("the server did not answer in HTTP/1.1 (" + Redaction.message(String.valueOf(p.getMessage()),
+            null) + "); a server speaking TLS on this port answers so to plain http: if so, use an https endpoint");
+      }
+      if (t instanceof SSLException ssl && !(ssl.getCause() instanceof SocketException)) {
+        return Optional.of("the TLS handshake failed (" + ssl.getClass().getSimpleName() + ": "
+            + Redaction.message(String.valueOf(ssl.getMessage()), null) + "); a server speaking plain http on this"
+            + " port answers so to https, and so does one whose certificate is not trusted");
+      }
+    }
+    return Optional.empty();
   }
 
   private <T> Outcome<T> success(

@@ -1,5 +1,7 @@
 package io.github.rackimages.http.internal;
 
+import io.github.rackimages.core.ErrorDetails;
+import io.github.rackimages.http.ImageCatalogCallTimeoutException;
 import io.github.rackimages.http.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,19 +16,59 @@ final class RetryDecider {
 
   private final RetryPolicy policy;
   private final Clock clock;
+  private final Duration apiCallTimeout;
 
-  RetryDecider(RetryPolicy policy, Clock clock) {
+  /** @param apiCallTimeout the most a whole call may take, or null for no limit */
+  RetryDecider(RetryPolicy policy, Clock clock, Duration apiCallTimeout) {
     this.policy = policy;
     this.clock = clock;
+    this.apiCallTimeout = apiCallTimeout;
   }
 
-  /** When a call starts, for its retry budget. */
-  java.time.Instant start() {
-    return clock.instant();
+  /** A call's state as it starts, with its deadline when there is an {@code apiCallTimeout}. */
+  <T> CallState<T> start(Call<T> call) {
+    CallState<T> st = new CallState<>(call, clock.instant());
+    st.deadline = apiCallTimeout == null ? null : st.start.plus(apiCallTimeout);
+    return st;
+  }
+
+  /**
+   * The timeout of the next attempt (for its headers, and again for its body): the request timeout, cut to what
+   * is left of the call's budget.
+   *
+   * @throws ImageCatalogCallTimeoutException if nothing is left
+   */
+  Duration attemptTimeout(CallState<?> st, Duration requestTimeout) {
+    if (st.deadline == null) {
+      return requestTimeout;
+    }
+    Duration left = Duration.between(clock.instant(), st.deadline);
+    if (left.isNegative() || left.isZero()) {
+      throw overBudget(st, (Failure) null);
+    }
+    return left.compareTo(requestTimeout) < 0 ? left : requestTimeout;
+  }
+
+  /** The failure of a call whose budget is spent, the last attempt's failure (if any) as its cause. */
+  ImageCatalogCallTimeoutException overBudget(CallState<?> st, Failure last) {
+    return new ImageCatalogCallTimeoutException(
+        st.call.path() + ": the call did not complete within its apiCallTimeout of " + millis(apiCallTimeout) + " ("
+            + spent(st) + ")" + (last == null ? "" : "; the last attempt: " + last.message()),
+        last == null ? ErrorDetails.none() : last.details(),
+        apiCallTimeout,
+        last == null ? null : last.toException(""));
+  }
+
+  private boolean passesDeadline(CallState<?> st, Duration wait) {
+    return st.deadline != null && clock.instant().plus(wait).compareTo(st.deadline) >= 0;
   }
 
   /** Retry, or give up with the failure and a note of the attempts and time spent. */
   <T> Step<T> decide(CallState<T> st, Failure failure) {
+    if (passesDeadline(st, Duration.ZERO)) {
+      // An attempt cut short by the budget failed of it, whatever it looks like.
+      return new Step.GiveUp<>(overBudget(st, failure));
+    }
     if (!failure.retryable()) {
       return new Step.GiveUp<>(failure.toException(attemptsNote(st)));
     }
@@ -38,6 +80,9 @@ final class RetryDecider {
     st.retries++;
     Duration wait =
         failure.retryAfter().orElseGet(() -> policy.backoff(st.retries, ThreadLocalRandom.current().nextDouble()));
+    if (passesDeadline(st, wait)) {
+      return new Step.GiveUp<>(overBudget(st, failure));
+    }
     Duration elapsed = Duration.between(st.start, clock.instant());
     if (elapsed.plus(wait).compareTo(policy.maxTotalTime()) > 0) {
       return new Step.GiveUp<>(

@@ -101,7 +101,8 @@ public final class StatusErrors {
             now);
     boolean mayPass = WaitHints.waitingMayHelp(status, wait);
     String on = call + ": ";
-    return switch (status) {
+    String said = fault == null ? said(contentType, body, length, secret) : "";
+    return withSaid(switch (status) {
       case 400 -> Failure.of(Kind.BAD_REQUEST, on + "the service rejected the request as malformed", details, null);
       case 401 -> Failure.of(Kind.AUTHENTICATION, on + "the token was refused", details, null);
       case 403 -> Failure.of(Kind.FORBIDDEN, on + "the account is not allowed to do this", details, null);
@@ -125,6 +126,30 @@ public final class StatusErrors {
       default -> status >= 500
           ? Failure.of(Kind.SERVICE_FAULT, on + "the service failed", details, null)
           : Failure.of(Kind.SERVICE, on + "the service refused the request", details, null);
-    };
+    }, said);
+  }
+
+  /** The longest start of a body without a fault that a message quotes. */
+  static final int MAX_QUOTED = 200;
+
+  /**
+   * What a body that is not a Nova fault says (a proxy's text or HTML page, a load balancer's plain text), for the
+   * message: {@code it answered text/plain: 'Service down for maintenance'}, redacted and cut; empty for none.
+   */
+  public static String said(String contentType, byte[] body, int length, String secret) {
+    if (length <= 0) {
+      return "";
+    }
+    String excerpt = Redaction.excerpt(body, length, secret, MAX_QUOTED);
+    if (excerpt.isEmpty()) {
+      return "";
+    }
+    String media = contentType.split(";", 2)[0].trim();
+    return "it answered " + (media.isEmpty() ? "a body without Content-Type" : Redaction.message(media, secret))
+        + ": '" + excerpt + "'";
+  }
+
+  private static Failure withSaid(Failure failure, String said) {
+    return said.isEmpty() ? failure : failure.withMessage(failure.message() + "; " + said);
   }
 }

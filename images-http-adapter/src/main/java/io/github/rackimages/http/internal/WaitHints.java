@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The one place that reads how long the service asked to wait, and decides whether waiting can help: the
  * {@code Retry-After} header (seconds or an HTTP date; Repose sends a date) and the fault body's
- * {@code retryAfter}/{@code retryAt} (seconds or an ISO-8601 instant; Repose sends an instant), for the compute
+ * {@code retryAfter}/{@code retryAt} (seconds or an ISO-8601 instant; Repose sends an instant, and Rackspace UK
+ * writes it with a {@code UTC} suffix instead of an offset, {@code 2012-11-14T21:51:28UTC}), for the compute
  * and the identity service alike. A time in the past means "now". A value that cannot be read counts as no hint
  * at all. The Rackspace rule lives here too: a 413 without any wait is an absolute limit, which no wait lifts.
  */
@@ -64,7 +65,10 @@ public final class WaitHints {
     }
   }
 
-  /** A {@code retryAfter} or {@code retryAt} value of a fault body: seconds or an ISO-8601 instant. */
+  /**
+   * A {@code retryAfter} or {@code retryAt} value of a fault body: seconds or an ISO-8601 instant, also with a
+   * {@code UTC} suffix in place of the offset.
+   */
   public static Optional<Duration> fromBody(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
@@ -73,6 +77,10 @@ public final class WaitHints {
     Optional<Duration> seconds = seconds(v);
     if (seconds.isPresent()) {
       return seconds;
+    }
+    if (v.regionMatches(true, Math.max(0, v.length() - 3), "UTC", 0, 3)) {
+      // Rackspace UK's form: 2012-11-14T21:51:28UTC.
+      v = v.substring(0, v.length() - 3).strip() + "Z";
     }
     try {
       return Optional.of(until(NovaJson.parseInstant(v), now));

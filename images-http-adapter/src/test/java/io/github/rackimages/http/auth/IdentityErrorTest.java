@@ -1,5 +1,6 @@
 package io.github.rackimages.http.auth;
 
+import io.github.rackimages.http.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -44,6 +45,7 @@ class IdentityErrorTest {
 
   private RackspaceIdentityAuthenticator.Builder builder() {
     return RackspaceIdentityAuthenticator.builder()
+        .retryPolicy(RetryPolicy.none()) // One identity answer at a time: IdentityRetryTest covers retries.
         .identityUrl(server.identityUrl())
         .httpClient(IdentityServer.CLIENT)
         .clock(clock)
@@ -209,9 +211,20 @@ class IdentityErrorTest {
         Reply.of(401, "text/html", "<html><body><h1>401 Unauthorized</h1></body></html>"),
         ImageCatalogAuthenticationException.class);
 
-    assertThat(e).hasMessageStartingWith("identity refused the credentials for user jdoe: (no message)");
+    assertThat(e).hasMessageStartingWith("identity refused the credentials for user jdoe: it answered text/html:")
+        .hasMessageContaining("401 Unauthorized");
     assertThat(e.faultName()).isEmpty();
     assertThat(e.details().bodyExcerpt()).hasValueSatisfying(x -> assertThat(x).contains("401 Unauthorized"));
+  }
+
+  @Test
+  void aPlainTextErrorBodyIsShownRedactedInTheMessage() {
+    ImageCatalogUnavailableException e = failure(
+        Reply.of(503, "text/plain", "Identity is down for maintenance; apiKey=sekrit-in-body"),
+        ImageCatalogUnavailableException.class);
+
+    assertThat(e).hasMessageContaining("Identity is down for maintenance")
+        .hasMessageNotContaining("sekrit-in-body");
   }
 
   @Test

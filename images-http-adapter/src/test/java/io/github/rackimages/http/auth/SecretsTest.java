@@ -1,5 +1,6 @@
 package io.github.rackimages.http.auth;
 
+import io.github.rackimages.http.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -45,6 +46,7 @@ class SecretsTest {
   private RackspaceIdentityAuthenticator.Builder builder(Function<RackspaceIdentityAuthenticator.Builder,
       RackspaceIdentityAuthenticator.Builder> credentials) {
     return credentials.apply(RackspaceIdentityAuthenticator.builder()
+        .retryPolicy(RetryPolicy.none()) // One identity answer at a time: IdentityRetryTest covers retries.
         .identityUrl(server.identityUrl())
         .httpClient(IdentityServer.CLIENT)
         .clock(clock));
@@ -123,6 +125,7 @@ class SecretsTest {
       closed = gone.identityUrl();
     }
     RackspaceIdentityAuthenticator auth = RackspaceIdentityAuthenticator.builder()
+        .retryPolicy(RetryPolicy.none()) // One identity answer at a time: IdentityRetryTest covers retries.
         .identityUrl(closed).httpClient(IdentityServer.CLIENT).apiKey("jdoe", KEY).build();
 
     Throwable failure = catchThrowable(auth::session);

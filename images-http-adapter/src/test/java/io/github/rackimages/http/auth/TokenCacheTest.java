@@ -1,5 +1,6 @@
 package io.github.rackimages.http.auth;
 
+import io.github.rackimages.http.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,6 +52,7 @@ class TokenCacheTest {
 
   private RackspaceIdentityAuthenticator.Builder builder() {
     return RackspaceIdentityAuthenticator.builder()
+        .retryPolicy(RetryPolicy.none()) // One identity answer at a time: IdentityRetryTest covers retries.
         .identityUrl(server.identityUrl())
         .httpClient(IdentityServer.CLIENT)
         .clock(clock)

@@ -29,6 +29,12 @@ class WaitHintsTest {
   }
 
   @Test
+  void rackspaceUksRetryAtFormWithAUtcSuffixIsRead() {
+    assertThat(WaitHints.fromBody("2015-12-02T05:00:28UTC", NOW)).contains(Duration.ofSeconds(28));
+    assertThat(WaitHints.fromBody("2012-11-14T21:51:28UTC", NOW)).contains(Duration.ZERO);
+  }
+
+  @Test
   void absurdWaitsAreCappedAtADay() {
     assertThat(WaitHints.fromHeader("999999999999", NOW)).contains(Duration.ofDays(1));
     assertThat(WaitHints.fromBody("2099-01-01T00:00:00Z", NOW)).contains(Duration.ofDays(1));
