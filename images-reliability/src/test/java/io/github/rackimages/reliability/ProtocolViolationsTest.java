@@ -45,6 +45,7 @@ class ProtocolViolationsTest {
       delimiter = '|',
       value = {
         "invalid-status-line|http|HTTP/1.1",
+        "bad-chunk-size|http|chunk",
         "header-without-colon|http|malformed",
         "tls-alert-to-plain-http|http|TLS",
         "plain-http-to-tls|https|TLS"

@@ -125,6 +125,10 @@ public final class ResponseClassifier {
         return Optional.of("the server did not answer in HTTP/1.1 (" + Redaction.message(String.valueOf(p.getMessage()),
             null) + "); a server speaking TLS on this port answers so to plain http: if so, use an https endpoint");
       }
+      if (t instanceof IOException io && !(io instanceof SSLException) && badChunkSize(io)) {
+        return Optional.of("the server broke HTTP/1.1's chunked encoding (" + Redaction.message(io.getMessage(), null)
+            + "): a chunk size that is not a hexadecimal number");
+      }
       if (t instanceof SSLException ssl && !(ssl.getCause() instanceof SocketException)) {
         return Optional.of("the TLS handshake failed (" + ssl.getClass().getSimpleName() + ": "
             + Redaction.message(String.valueOf(ssl.getMessage()), null) + "); a server speaking plain http on this"
@@ -132,6 +136,16 @@ public final class ResponseClassifier {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the JDK client refused a chunk-size line. It has no exception type of its own for that, only this
+   * message (jdk.internal.net.http.ResponseContent); a body cut mid-chunk reads differently ("chunked transfer
+   * encoding, state: ...") and stays a network failure, since a cut connection looks just the same.
+   */
+  private static boolean badChunkSize(IOException io) {
+    String m = io.getMessage();
+    return m != null && m.startsWith("Illegal character in chunk size");
   }
 
   private <T> Outcome<T> success(
@@ -165,6 +179,10 @@ public final class ResponseClassifier {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof CappedInputStream.BodyTooLargeException) {
           return new Outcome.Failed<>(tooLarge(request, response).withCause(e));
+        }
+        Optional<String> broken = protocolBroken(t);
+        if (broken.isPresent()) {
+          return failed(Kind.PROTOCOL, request, ": " + broken.get(), response, e);
         }
         if (t instanceof IOException io) {
           return failed(Kind.TRANSPORT, request,
