@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * is {@code base} or {@code snapshot} in any case, else the property {@code image_type} as sent; every
  * {@code property-<key>} a property filter. A filter value that can match no image and that the port's filter
  * cannot express ({@code name=} or {@code status=} empty, a bare {@code property-}, an empty {@code server}) makes
- * {@link #matchesNothing()} true: Glance compares such values with {@code ==} and finds nothing. The catalog is still asked, with the other filters, so that
- * marker errors and injected faults show exactly as they would.
+ * {@link #matchesNothing()} true: Glance compares such values with {@code ==} and finds nothing. The catalog is
+ * still asked, with the other filters, so that marker errors and injected faults show exactly as they would.
  *
  * @param filter what the catalog is asked for
  * @param matchesNothing whether a filter value excludes every image
