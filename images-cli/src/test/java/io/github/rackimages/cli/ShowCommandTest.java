@@ -69,14 +69,14 @@ class ShowCommandTest {
   }
 
   @Test
-  void findsDeletedImagesWhileTheServiceKnowsThem() {
+  void aDeletedImageIsNotFoundAsTheServiceAnswers404() {
     Image deleted =
         SampleCatalogs.rackspace().stream().filter(i -> i.status() == ImageStatus.DELETED).findFirst().orElseThrow();
 
     CliRun run = CliRun.run("show", deleted.id().value());
 
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("STATUS       DELETED (0%)");
+    // GET /images/{id} of a deleted image is 404 for a customer (docs/SERVICE-RULES.md, rule 7).
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILURE);
   }
 
   @Test

@@ -59,10 +59,11 @@ public interface ImageCatalog {
   Page<ImageSummary> listSummaries(ImageFilter filter, PageRequest page);
 
   /**
-   * One image by id ({@code GET /images/{id}}), whatever its status (DELETED images are found while the service
-   * still knows them).
+   * One image by id ({@code GET /images/{id}}), whatever its status except DELETED: the service answers 404 for a
+   * deleted image as for an unknown one (glance hides deleted images from customers), so a DELETED image is seen
+   * only in a listing with {@code changes-since}.
    *
-   * @return empty when the service knows no such image
+   * @return empty when the service knows no such image, or the image is deleted
    * @throws NullPointerException if {@code id} is null
    * @throws ImageCatalogException if the service, its answer or the network fails
    */

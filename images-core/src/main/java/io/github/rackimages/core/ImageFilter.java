@@ -2,13 +2,18 @@ package io.github.rackimages.core;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Which images a listing returns: the service's filters {@code server}, {@code name}, {@code status},
- * {@code changes-since}, {@code type}, {@code minDisk} and {@code minRam}, each optional, ANDed together.
+ * {@code changes-since}, {@code type}, {@code minDisk}, {@code minRam} and {@code property-<key>}, each optional,
+ * ANDed together.
  * Immutable; build one with {@link #builder()}, or use {@link #all()}.
  *
  * <pre>{@code
@@ -23,11 +28,21 @@ import java.util.OptionalInt;
  * <ul>
  *   <li>without {@code changesSince}, only ACTIVE and SAVING images are listed; with it, every image whose
  *       {@link Image#lastChanged()} is strictly after the instant, DELETED and ERROR ones included;
- *   <li>{@code name}, {@code minDisk} and {@code minRam} match exactly (glance compares with {@code ==});
- *   <li>{@code status} matches the API status;
- *   <li>{@code type} matches the metadata key {@code image_type}, in any case;
+ *   <li>{@code name}, {@code minDisk} and {@code minRam} match exactly (glance compares with {@code ==}); no
+ *       value is trimmed;
+ *   <li>{@code status} is lower-cased (as Nova does) and compared with the image's <em>glance</em> status
+ *       ({@link GlanceStatus#of(Image)}), not its API status: {@code saving} does not match the SAVING images glance
+ *       calls {@code queued}, and nothing glance knows is called {@code error} or {@code unknown}. The typed
+ *       {@link Builder#status(ImageStatus)} therefore takes only ACTIVE, SAVING and DELETED;
+ *       {@link Builder#glanceStatus(String)} sends any text, as the service's query parameter does;
+ *   <li>{@code type} matches the metadata key {@code image_type} in any case (the service's database collation
+ *       decides; Rackspace stores lower case), not trimmed;
+ *   <li>{@code property-<key>} matches the metadata key {@code <key>} exactly (glance's image properties);
  *   <li>{@code server} matches a snapshot's server id; a server URL matches by its last path segment.
  * </ul>
+ *
+ * <p>Sources for each rule: {@code docs/SERVICE-RULES.md}. This class is longer than 300 lines because it is one
+ * immutable value with its builder, one documented setter per service filter.
  *
  * @since 1.0
  */
@@ -37,11 +52,13 @@ public final class ImageFilter {
 
   private final String server;
   private final String name;
-  private final ImageStatus status;
+  /** The glance status wanted, lower case, as sent. */
+  private final String status;
   private final Instant changesSince;
   private final ImageType type;
   private final Integer minDisk;
   private final Integer minRam;
+  private final Map<String, String> properties;
 
   private ImageFilter(Builder b) {
     this.server = b.server;
@@ -51,6 +68,7 @@ public final class ImageFilter {
     this.type = b.type;
     this.minDisk = b.minDisk;
     this.minRam = b.minRam;
+    this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
   }
 
   /** The filter that lists every image the service lists by default (ACTIVE and SAVING). */
@@ -73,6 +91,7 @@ public final class ImageFilter {
     b.type = type;
     b.minDisk = minDisk;
     b.minRam = minRam;
+    b.properties.putAll(properties);
     return b;
   }
 
@@ -94,8 +113,19 @@ public final class ImageFilter {
     return Optional.ofNullable(name);
   }
 
-  /** The API status wanted. */
+  /**
+   * The typed status this filter sends, if its glance status is one that {@link Builder#status(ImageStatus)} sends
+   * ({@code active}, {@code saving} or {@code deleted}); empty for other glance statuses, see {@link #glanceStatus()}.
+   */
   public Optional<ImageStatus> status() {
+    return glanceStatus()
+        .flatMap(GlanceStatus::fromValue)
+        .filter(g -> g == GlanceStatus.ACTIVE || g == GlanceStatus.SAVING || g == GlanceStatus.DELETED)
+        .map(GlanceStatus::apiStatus);
+  }
+
+  /** The glance status wanted, lower case: the {@code status} the service receives. */
+  public Optional<String> glanceStatus() {
     return Optional.ofNullable(status);
   }
 
@@ -119,6 +149,11 @@ public final class ImageFilter {
     return minRam == null ? OptionalInt.empty() : OptionalInt.of(minRam);
   }
 
+  /** The {@code property-<key>} filters: metadata key to exact value, in the order set; possibly empty. */
+  public Map<String, String> properties() {
+    return properties;
+  }
+
   /** Whether no filter is set. */
   public boolean isEmpty() {
     return equals(ALL);
@@ -140,11 +175,16 @@ public final class ImageFilter {
     if (name != null && !name.equals(image.name().orElse(null))) {
       return false;
     }
-    if (status != null && status != image.status()) {
+    if (status != null && !GlanceStatus.of(image).map(g -> g.value().equals(status)).orElse(false)) {
       return false;
     }
-    if (type != null && !image.type().map(type::equals).orElse(false)) {
+    if (type != null && !image.metadata().getString("image_type").map(type.value()::equalsIgnoreCase).orElse(false)) {
       return false;
+    }
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      if (!image.metadata().getString(p.getKey()).map(p.getValue()::equals).orElse(false)) {
+        return false;
+      }
     }
     if (minDisk != null && minDisk != image.minDisk()) {
       return false;
@@ -174,16 +214,17 @@ public final class ImageFilter {
     return o instanceof ImageFilter f
         && Objects.equals(server, f.server)
         && Objects.equals(name, f.name)
-        && status == f.status
+        && Objects.equals(status, f.status)
         && Objects.equals(changesSince, f.changesSince)
         && type == f.type
         && Objects.equals(minDisk, f.minDisk)
-        && Objects.equals(minRam, f.minRam);
+        && Objects.equals(minRam, f.minRam)
+        && properties.equals(f.properties);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(server, name, status, changesSince, type, minDisk, minRam);
+    return Objects.hash(server, name, status, changesSince, type, minDisk, minRam, properties);
   }
 
   @Override
@@ -216,6 +257,11 @@ public final class ImageFilter {
     }
     if (minRam != null) {
       s.append(sep).append("minRam=").append(minRam);
+      sep = ", ";
+    }
+    for (Map.Entry<String, String> p : properties.entrySet()) {
+      s.append(sep).append("property-").append(p.getKey()).append('=').append(p.getValue());
+      sep = ", ";
     }
     return s.append(']').toString();
   }
@@ -229,11 +275,12 @@ public final class ImageFilter {
   public static final class Builder {
     private String server;
     private String name;
-    private ImageStatus status;
+    private String status;
     private Instant changesSince;
     private ImageType type;
     private Integer minDisk;
     private Integer minRam;
+    private final Map<String, String> properties = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -290,17 +337,41 @@ public final class ImageFilter {
     }
 
     /**
-     * Images in this status. Remember that DELETED and ERROR images are listed only with
-     * {@link #changesSince(Instant)}.
+     * Images in this status, as the service matches it: ACTIVE images; SAVING images whose glance status is
+     * {@code saving} (shown at 50%), <em>not</em> the ones still {@code queued} (25%); DELETED images (listed only
+     * with {@link #changesSince(Instant)}; on the service, not the ones glance holds as {@code pending_delete}).
+     * The same as {@code glanceStatus(status.name())}.
      *
-     * @throws IllegalArgumentException for {@link ImageStatus#UNRECOGNIZED}, which the service cannot match
+     * @throws IllegalArgumentException for ERROR, UNKNOWN and UNRECOGNIZED, which the service matches with no image
+     *     (glance calls failed images {@code killed}: use {@link #glanceStatus(String)} with {@code "killed"})
      */
     public Builder status(ImageStatus status) {
       Objects.requireNonNull(status, "status");
-      if (status == ImageStatus.UNRECOGNIZED) {
-        throw new IllegalArgumentException("status filter must be a service status, not " + status);
+      if (status == ImageStatus.ERROR || status == ImageStatus.UNKNOWN || status == ImageStatus.UNRECOGNIZED) {
+        throw new IllegalArgumentException(
+            "the status filter "
+                + status
+                + " matches no image on the service, which compares glance statuses; for failed (ERROR) images"
+                + " use glanceStatus(\"killed\"), to send a value verbatim use glanceStatus(String)");
       }
-      this.status = status;
+      this.status = status.name().toLowerCase(Locale.ROOT);
+      return this;
+    }
+
+    /**
+     * Images whose glance status is this text lower-cased, as Nova lower-cases it (not trimmed): {@code queued},
+     * {@code saving}, {@code active}, {@code killed}, {@code deleted} or {@code pending_delete} (see
+     * {@link GlanceStatus}); any other text matches no image, as on the service. Killed and deleted images are
+     * listed only with {@link #changesSince(Instant)}.
+     *
+     * @throws IllegalArgumentException if the text is empty
+     */
+    public Builder glanceStatus(String glanceStatus) {
+      Objects.requireNonNull(glanceStatus, "glanceStatus");
+      if (glanceStatus.isEmpty()) {
+        throw new IllegalArgumentException("glanceStatus must not be empty: '" + glanceStatus + "'");
+      }
+      this.status = glanceStatus.toLowerCase(Locale.ROOT);
       return this;
     }
 
@@ -347,6 +418,23 @@ public final class ImageFilter {
         throw new IllegalArgumentException("minRam must be >= 0: " + minRam);
       }
       this.minRam = minRam;
+      return this;
+    }
+
+    /**
+     * Images whose metadata (glance's image properties) has this key with exactly this value: the service's
+     * {@code property-<key>=<value>}. Several keys are ANDed; the same key again replaces its value, as the
+     * service keeps the last of a repeated parameter.
+     *
+     * @throws IllegalArgumentException if the key is empty
+     */
+    public Builder property(String key, String value) {
+      Objects.requireNonNull(key, "property key");
+      Objects.requireNonNull(value, "property value");
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("property key must not be empty: '" + key + "'");
+      }
+      properties.put(key, value);
       return this;
     }
 

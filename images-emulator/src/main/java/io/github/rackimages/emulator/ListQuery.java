@@ -2,7 +2,6 @@ package io.github.rackimages.emulator;
 
 import io.github.rackimages.core.ImageCatalogBadRequestException;
 import io.github.rackimages.core.ImageFilter;
-import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
@@ -13,6 +12,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,10 +26,13 @@ import java.util.regex.Pattern;
  * must be an integer"}, {@code "<param> param must be positive"}), then the filters Glance checks
  * ({@code changes-since}, {@code minDisk}, {@code minRam}); the marker is checked by the catalog itself.
  *
- * <p>A filter value that can match no image ({@code name=} empty, an unknown {@code status} or {@code type}, an
- * empty {@code server}) makes {@link #matchesNothing()} true: Glance compares such values with {@code ==} and finds
- * nothing, and the port's filter cannot express them. The catalog is still asked, with the other filters, so that
- * marker errors and injected faults show exactly as they would.
+ * <p>Filters map as Nova maps them ({@code docs/SERVICE-RULES.md}): {@code status} becomes the glance status
+ * (lower-cased, not trimmed, so {@code ERROR} and {@code UNKNOWN} match nothing); {@code type} the typed type when it
+ * is {@code base} or {@code snapshot} in any case, else the property {@code image_type} as sent; every
+ * {@code property-<key>} a property filter. A filter value that can match no image and that the port's filter
+ * cannot express ({@code name=} or {@code status=} empty, a bare {@code property-}, an empty {@code server}) makes
+ * {@link #matchesNothing()} true: Glance compares such values with {@code ==} and finds nothing. The catalog is
+ * still asked, with the other filters, so that marker errors and injected faults show exactly as they would.
  *
  * @param filter what the catalog is asked for
  * @param matchesNothing whether a filter value excludes every image
@@ -46,6 +50,7 @@ record ListQuery(ImageFilter filter, boolean matchesNothing, PageRequest page) {
   private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
   private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
   private static final int MAX_ECHO = 100;
+  private static final String PROPERTY = "property-";
 
   /**
    * Reads and validates a list query.
@@ -86,20 +91,33 @@ record ListQuery(ImageFilter filter, boolean matchesNothing, PageRequest page) {
     }
     Optional<String> status = query.get("status");
     if (status.isPresent()) {
-      ImageStatus s = ImageStatus.fromValue(status.get());
-      if (s == ImageStatus.UNRECOGNIZED) {
+      // Nova lower-cases it and glance compares it with its own statuses: any text is a filter, none is trimmed.
+      if (status.get().isEmpty()) {
         nothing = true;
       } else {
-        filter.status(s);
+        filter.glanceStatus(status.get());
       }
     }
     Optional<String> type = query.get("type");
     if (type.isPresent()) {
-      Optional<ImageType> t = ImageType.fromValue(type.get());
-      if (t.isEmpty()) {
-        nothing = true;
-      } else {
+      // Nova sends type as property-image_type, untrimmed; base and snapshot (any case) are the typed filter.
+      Optional<ImageType> t =
+          Arrays.stream(ImageType.values()).filter(v -> v.value().equalsIgnoreCase(type.get())).findFirst();
+      if (t.isPresent()) {
         filter.type(t.get());
+      } else {
+        filter.property("image_type", type.get());
+      }
+    }
+    for (Map.Entry<String, String> param : query.values().entrySet()) {
+      // Glance's registry strips "property-" and matches the rest as a property name; "property-" alone names none.
+      if (param.getKey().startsWith(PROPERTY)) {
+        String key = param.getKey().substring(PROPERTY.length());
+        if (key.isEmpty()) {
+          nothing = true;
+        } else {
+          filter.property(key, param.getValue());
+        }
       }
     }
     Optional<String> server = query.get("server");

@@ -50,10 +50,51 @@ class ListQueryTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"name=", "status=killed", "type=image", "server=", "server=%20%20"})
+  @ValueSource(strings = {"name=", "status=", "property-=linux", "server=", "server=%20%20"})
   void valuesNoImageCanHaveMatchNothing(String query) {
     assertThat(read(query).matchesNothing()).isTrue();
     assertThat(read(query).filter()).isEqualTo(ImageFilter.all());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "status=ACTIVE, active",
+    "status=saving, saving",
+    "status=queued, queued",
+    "status=killed, killed",
+    "status=ERROR, error",
+    "status=UNKNOWN, unknown",
+    "status=%20active, ' active'"
+  })
+  void theStatusIsSentToGlanceLowerCasedAndUntrimmed(String query, String glanceStatus) {
+    ListQuery q = read(query);
+
+    assertThat(q.filter()).isEqualTo(ImageFilter.builder().glanceStatus(glanceStatus).build());
+    assertThat(q.matchesNothing()).isFalse();
+  }
+
+  @Test
+  void aTypeOtherThanBaseOrSnapshotIsThePropertyImageTypeAsSent() {
+    assertThat(read("type=BASE").filter()).isEqualTo(ImageFilter.builder().type(ImageType.BASE).build());
+    assertThat(read("type=%20base").filter()).isEqualTo(ImageFilter.builder().property("image_type", " base").build());
+    assertThat(read("type=image").filter()).isEqualTo(ImageFilter.builder().property("image_type", "image").build());
+  }
+
+  @Test
+  void propertyParametersArePropertyFilters() {
+    ListQuery q = read("property-os_type=linux&property-org.openstack__1__os_distro=com.ubuntu&property-tag=a%26b%3Dc");
+
+    assertThat(q.filter())
+        .isEqualTo(
+            ImageFilter.builder()
+                .property("os_type", "linux")
+                .property("org.openstack__1__os_distro", "com.ubuntu")
+                .property("tag", "a&b=c")
+                .build());
+    assertThat(q.matchesNothing()).isFalse();
+    assertThat(read("property-os_type=linux&property-os_type=windows").filter().properties())
+        .containsExactly(java.util.Map.entry("os_type", "windows"));
+    assertThat(read("property-os_type=").filter().properties()).containsExactly(java.util.Map.entry("os_type", ""));
   }
 
   @ParameterizedTest

@@ -28,8 +28,11 @@ import java.util.UUID;
  *
  * <p>Every builder is deterministic: the id is a name-based UUID derived from the kind, the name (and server) and
  * the creation instant, so the same call gives the same image in every run, and two images that differ in name or
- * creation time get different ids. Links point at the {@link #ENDPOINT} of tenant {@link #TENANT} in DFW, in the
- * service's three forms ({@code self}, {@code bookmark}, and {@code alternate} equal to the bookmark).
+ * creation time get different ids. Links have the service's three forms ({@code self}, {@code bookmark}, and
+ * {@code alternate} equal to the bookmark) under the neutral {@link #ENDPOINT} of tenant {@link #TENANT}: the
+ * host {@code images.invalid} (a reserved name that resolves nowhere) marks them as placeholders, not a real
+ * region's addresses. A server that serves these images (the emulator) writes every link from its own request's
+ * scheme, host, port and tenant instead.
  *
  * <p>This class is longer than 300 lines because it is one catalogue of about fifteen documented public factories
  * (a kind and a status each, with and without an instant) that tests look up in one place; the sample data and the
@@ -42,8 +45,13 @@ public final class FakeImages {
   /** The tenant (account number) of every fake link. */
   public static final String TENANT = "123456";
 
-  /** The compute endpoint every fake link points at: DFW, {@code /v2/}{@value #TENANT}. */
-  public static final URI ENDPOINT = URI.create("https://dfw.servers.api.rackspacecloud.com/v2/" + TENANT);
+  /**
+   * The neutral compute endpoint every fake link is written under: {@code http://images.invalid/v2/}{@value #TENANT}
+   * ({@code .invalid} is reserved by RFC 2606 and never resolves). Image links are {@code <ENDPOINT>/images/<id>}
+   * ({@code self}) and {@code http://images.invalid/<tenant>/images/<id>} ({@code bookmark}, {@code alternate});
+   * server links likewise with {@code /servers/<id>}.
+   */
+  public static final URI ENDPOINT = URI.create("http://images.invalid/v2/" + TENANT);
 
   /** The creation instant of images built without one: 2025-01-15T12:00:00Z. */
   public static final Instant CREATED = Instant.parse("2025-01-15T12:00:00Z");
@@ -57,7 +65,7 @@ public final class FakeImages {
   /** The id of {@code base(DEFAULT_BASE_NAME)}, which snapshots name as their {@code base_image_ref}. */
   private static final String DEFAULT_BASE_REF = baseId(DEFAULT_BASE_NAME, CREATED).value();
 
-  private static final String HOST = "https://dfw.servers.api.rackspacecloud.com";
+  private static final String HOST = "http://images.invalid";
   private static final URI VERSIONED_BASE = URI.create(HOST + "/v2/" + TENANT + "/");
   private static final URI BOOKMARK_BASE = URI.create(HOST + "/" + TENANT + "/");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();

@@ -1,7 +1,9 @@
 package io.github.rackimages.fake;
 
+import io.github.rackimages.core.GlanceStatus;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,7 +17,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
 
 /**
- * A secondary index of an {@link ImageIndex} on one field the service filters on (status, server, type or name):
+ * A secondary index of an {@link ImageIndex} on one field the service filters on (glance status, server, type or
+ * name):
  * the images grouped by their value of the field, each group in service order, so that a filtered page walks its
  * group from the marker on instead of scanning the catalog.
  *
@@ -47,14 +50,31 @@ final class FieldIndex {
     this.wanted = wanted;
   }
 
-  /** The index on the API status. */
+  /**
+   * The index on the glance status, as {@link ImageFilter#matches} compares it ({@link GlanceStatus#of(Image)}:
+   * SAVING at 25% is {@code queued}); images without one (UNKNOWN, unrecognized) are not indexed.
+   */
   static FieldIndex status() {
-    return new FieldIndex(Image::status, ImageFilter::status);
+    return new FieldIndex(
+        image -> GlanceStatus.of(image).map(GlanceStatus::value).orElse(null), ImageFilter::glanceStatus);
   }
 
-  /** The index on the type ({@code image_type} metadata, any case); images without one are not indexed. */
+  /**
+   * The index on the type as {@link ImageFilter#matches} reads it: the {@code image_type} metadata equal to
+   * {@code base} or {@code snapshot} in any case, not trimmed; images with another value or none are not indexed.
+   */
   static FieldIndex type() {
-    return new FieldIndex(image -> image.type().orElse(null), ImageFilter::type);
+    return new FieldIndex(FieldIndex::typeOf, ImageFilter::type);
+  }
+
+  private static ImageType typeOf(Image image) {
+    String stored = image.metadata().getString("image_type").orElse(null);
+    for (ImageType type : ImageType.values()) {
+      if (type.value().equalsIgnoreCase(stored)) {
+        return type;
+      }
+    }
+    return null;
   }
 
   /** The index on the exact name; images without one are not indexed. */

@@ -26,11 +26,11 @@ import java.util.function.Supplier;
  * {@link Editor} is the only way to change the indexes.
  *
  * <p>A page costs O(log n + limit) without a filter (the marker is one lookup by id, then a skip-list tail). With
- * a filter on status, server, type or name it walks the smallest of the matching {@link FieldIndex} groups from the
- * marker on, so it costs O(log n + limit) too when that field decides the filter, and O(log n + the group's images
- * from the marker up to the page's last match) otherwise. Filters on {@code changes-since}, {@code minDisk} or
- * {@code minRam} alone walk every image (or every listed one) from the marker and test each. No read here blocks
- * another.
+ * a filter on (glance) status, server, type or name it walks the smallest of the matching {@link FieldIndex}
+ * groups from the marker on, so it costs O(log n + limit) too when that field decides the filter, and O(log n + the
+ * group's images from the marker up to the page's last match) otherwise. Filters on {@code changes-since},
+ * {@code minDisk}, {@code minRam} or {@code property-<key>} alone walk every image (or every listed one) from the
+ * marker and test each. No read here blocks another.
  */
 final class ImageIndex {
 
@@ -79,10 +79,13 @@ final class ImageIndex {
     return read(() -> slice(filter, request)).toPage(request);
   }
 
-  /** The image with this id, DELETED ones included. */
+  /**
+   * The image with this id, as {@code GET /images/{id}} shows it to a customer: empty for a DELETED image (glance
+   * hides deleted rows from non-admins, and Nova answers 404).
+   */
   Optional<Image> find(ImageId id) {
     // Through read(), so that it never sees an image of an insertAll that is being rolled back.
-    return Optional.ofNullable(read(() -> byId.get(id)));
+    return Optional.ofNullable(read(() -> byId.get(id))).filter(image -> image.status() != ImageStatus.DELETED);
   }
 
   /** How many images the index holds, DELETED ones included. */
@@ -247,12 +250,12 @@ final class ImageIndex {
     return new Slice(items, null);
   }
 
-  /** How many of the service's seven filters this one sets. */
+  /** How many of the service's filters this one sets, each {@code property-<key>} counting as one. */
   private static int conditions(ImageFilter filter) {
-    int set = 0;
+    int set = filter.properties().size();
     set += filter.server().isPresent() ? 1 : 0;
     set += filter.name().isPresent() ? 1 : 0;
-    set += filter.status().isPresent() ? 1 : 0;
+    set += filter.glanceStatus().isPresent() ? 1 : 0;
     set += filter.changesSince().isPresent() ? 1 : 0;
     set += filter.type().isPresent() ? 1 : 0;
     set += filter.minDisk().isPresent() ? 1 : 0;

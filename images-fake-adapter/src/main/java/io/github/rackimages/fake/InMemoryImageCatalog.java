@@ -46,9 +46,11 @@ import java.util.function.Supplier;
  *       image matches the filter. An id the catalog does not hold, or a DELETED image when the filter has no
  *       {@code changes-since} (the service hides those), is refused with {@link ImageCatalogBadRequestException}
  *       (400 {@code badRequest}, message {@code marker [<id>] not found}).
- *   <li>{@link #find(ImageId)} finds every image it holds, DELETED ones included.
+ *   <li>{@link #find(ImageId)} finds every image it holds but the DELETED ones, which the service answers with 404
+ *       (glance hides deleted images from customers).
  *   <li>{@link #delete(ImageId)} does what the service's delete does: the image stays, as DELETED with progress 0,
- *       updated at the clock's current instant.
+ *       updated at the clock's current instant cut to whole seconds (the service's {@code updated} has no
+ *       fraction).
  * </ul>
  *
  * <p><b>Threads and cost.</b> Every method is thread-safe. Images are kept sorted in service order (skip lists,
@@ -212,8 +214,8 @@ public final class InMemoryImageCatalog implements ImageCatalog {
 
   /**
    * Deletes an image as the service does: it stays in the catalog as DELETED, with progress 0 and updated at the
-   * clock's current instant, so that {@link #find} still returns it and a listing with {@code changes-since}
-   * before that instant shows it; every other field is kept.
+   * clock's current instant cut to whole seconds, so that a listing with {@code changes-since} before that instant
+   * shows it (and {@link #find} no longer does, as on the service); every other field is kept.
    *
    * @return the image as it is now
    * @throws NullPointerException if {@code id} is null

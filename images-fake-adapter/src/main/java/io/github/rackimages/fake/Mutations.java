@@ -4,6 +4,7 @@ import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageStatus;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,8 @@ final class Mutations {
           if (previous.status() == ImageStatus.DELETED) {
             throw new IllegalArgumentException("the image " + id + " is already deleted");
           }
-          Image deleted = FakeImages.deleted(previous, clock.instant());
+          // The service's updated_at has whole seconds.
+          Image deleted = FakeImages.deleted(previous, clock.instant().truncatedTo(ChronoUnit.SECONDS));
           edit.unlink(previous);
           edit.insert(deleted);
           return deleted;

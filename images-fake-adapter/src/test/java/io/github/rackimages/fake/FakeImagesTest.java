@@ -106,11 +106,11 @@ class FakeImagesTest {
     assertThat(links)
         .containsExactly(
             Link.of("self", URI.create(
-                "https://dfw.servers.api.rackspacecloud.com/v2/123456/images/6455fff1-1f0e-46e3-a795-6c88738d7280")),
+                "http://images.invalid/v2/123456/images/6455fff1-1f0e-46e3-a795-6c88738d7280")),
             Link.of("bookmark", URI.create(
-                "https://dfw.servers.api.rackspacecloud.com/123456/images/6455fff1-1f0e-46e3-a795-6c88738d7280")),
+                "http://images.invalid/123456/images/6455fff1-1f0e-46e3-a795-6c88738d7280")),
             Link.of("alternate", URI.create(
-                    "https://dfw.servers.api.rackspacecloud.com/123456/images/6455fff1-1f0e-46e3-a795-6c88738d7280"),
+                    "http://images.invalid/123456/images/6455fff1-1f0e-46e3-a795-6c88738d7280"),
                 "application/vnd.openstack.image"));
     assertThat(links.get(0).href().toString())
         .isEqualTo(FakeImages.ENDPOINT + "/images/6455fff1-1f0e-46e3-a795-6c88738d7280");
@@ -139,9 +139,9 @@ class FakeImagesTest {
       assertThat(server.id()).isEqualTo(WEB01);
       assertThat(server.links()).extracting(Link::rel).containsExactly("self", "bookmark");
       assertThat(server.links().get(0).href())
-          .isEqualTo(URI.create("https://dfw.servers.api.rackspacecloud.com/v2/123456/servers/" + WEB01.value()));
+          .isEqualTo(URI.create("http://images.invalid/v2/123456/servers/" + WEB01.value()));
       assertThat(server.links().get(1).href())
-          .isEqualTo(URI.create("https://dfw.servers.api.rackspacecloud.com/123456/servers/" + WEB01.value()));
+          .isEqualTo(URI.create("http://images.invalid/123456/servers/" + WEB01.value()));
     });
     Map<String, String> metadata = image.metadata().asStrings();
     assertThat(metadata)

@@ -40,7 +40,11 @@ class FilteredPagesTest {
   private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(86_400), ZoneOffset.UTC);
   private static final String[] STATUSES = {"ACTIVE", "ACTIVE", "ACTIVE", "SAVING", "DELETED", "ERROR", "QUEUED",
       "KILLED", "weird"};
-  private static final String[] TYPES = {"base", "snapshot", "snapshot", "SNAPSHOT", "Base", "other", null};
+  private static final String[] TYPES = {"base", "snapshot", "snapshot", "SNAPSHOT", "Base", " base", "other", null};
+  /** Status filters as sent: glance statuses, API statuses glance does not use, and an untrimmed one. */
+  private static final String[] GLANCE_STATUSES = {"active", "ACTIVE", "saving", "queued", "killed", "deleted", "error",
+      "unknown", " active"};
+  private static final String[] OS_TYPES = {"linux", "linux", "windows", "Linux", "", null};
   private static final String[] SERVERS = {"srv-a", "srv-a", "srv-a", "srv-b", "srv-b", "srv-c", "srv-rare"};
   private static final String[] NAMES = {"Ubuntu", "Ubuntu", "Ubuntu", "Debian", "Debian", "Windows", "solo"};
 
@@ -54,6 +58,8 @@ class FilteredPagesTest {
     Image.Builder b =
         Image.builder(ImageId.of(id), T0.plusSeconds(60L * random.nextInt(200)))
             .rawStatus(pick(random, STATUSES))
+            // SAVING at 25% is glance's queued, at 50% its saving.
+            .progress(random.nextBoolean() ? 25 : 50)
             .updated(T0.plusSeconds(60L * random.nextInt(400)))
             .minDisk(random.nextInt(3) * 10)
             .minRam(random.nextInt(3) * 512);
@@ -67,6 +73,10 @@ class FilteredPagesTest {
     String type = pick(random, TYPES);
     if (type != null) {
       metadata.put("image_type", type);
+    }
+    String osType = pick(random, OS_TYPES);
+    if (osType != null) {
+      metadata.put("os_type", osType);
     }
     int serverKind = random.nextInt(6);
     String server = pick(random, SERVERS);
@@ -82,9 +92,19 @@ class FilteredPagesTest {
 
   private static ImageFilter randomFilter(Random random) {
     ImageFilter.Builder f = ImageFilter.builder();
-    ImageStatus status = ImageStatus.fromValue(pick(random, STATUSES));
-    if (random.nextInt(3) == 0 && status != ImageStatus.UNRECOGNIZED) {
-      f.status(status);
+    if (random.nextInt(3) == 0) {
+      ImageStatus status = ImageStatus.fromValue(pick(random, STATUSES));
+      switch (status) {
+        case ACTIVE, SAVING, DELETED -> f.status(status);
+        default -> f.glanceStatus(pick(random, GLANCE_STATUSES));
+      }
+    }
+    if (random.nextInt(4) == 0) {
+      String osType = pick(random, OS_TYPES);
+      f.property("os_type", osType == null ? "linux" : osType);
+    }
+    if (random.nextInt(8) == 0) {
+      f.property("image_type", pick(random, TYPES) == null ? "base" : " base");
     }
     if (random.nextInt(3) == 0) {
       String server = pick(random, SERVERS);

@@ -94,7 +94,12 @@ class InMemoryImageCatalogListingTest {
         Arguments.of(ImageFilter.builder().server(web01).build(), 6),
         Arguments.of(
             ImageFilter.builder().server(FakeImages.serverReference(web01).links().get(0).href()).build(), 6),
-        Arguments.of(ImageFilter.builder().status(ImageStatus.SAVING).build(), 2),
+        // The sample has one SAVING image at 50% (glance saving) and one at 25% (glance queued).
+        Arguments.of(ImageFilter.builder().status(ImageStatus.SAVING).build(), 1),
+        Arguments.of(ImageFilter.builder().glanceStatus("queued").build(), 1),
+        Arguments.of(ImageFilter.builder().changesSince(Instant.EPOCH).glanceStatus("killed").build(), 2),
+        Arguments.of(ImageFilter.builder().glanceStatus("error").changesSince(Instant.EPOCH).build(), 0),
+        Arguments.of(ImageFilter.builder().property("os_type", "windows").build(), 15),
         Arguments.of(ImageFilter.builder().name("Debian 12 (Bookworm)").build(), 1),
         Arguments.of(ImageFilter.builder().minDisk(40).build(), 18),
         Arguments.of(ImageFilter.builder().minRam(4096).build(), 4),
@@ -242,11 +247,11 @@ class InMemoryImageCatalogListingTest {
   }
 
   @Test
-  void findReturnsAnyImageItHoldsDeletedIncludedAndEmptyForAnUnknownId() {
+  void findReturnsAnImageItHoldsAndEmptyForADeletedOrUnknownId() {
     Image deleted = image("gone", 1, ImageStatus.DELETED);
     InMemoryImageCatalog catalog = InMemoryImageCatalog.of(active("a", 2), deleted);
 
-    assertThat(catalog.find(ImageId.of("gone"))).contains(deleted);
+    assertThat(catalog.find(ImageId.of("gone"))).isEmpty();
     assertThat(catalog.find(ImageId.of("a"))).hasValueSatisfying(i -> assertThat(i.name()).contains("image a"));
     assertThat(catalog.find(ImageId.of("never"))).isEmpty();
   }

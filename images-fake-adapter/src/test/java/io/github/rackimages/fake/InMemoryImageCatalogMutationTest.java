@@ -127,13 +127,23 @@ class InMemoryImageCatalogMutationTest {
     assertThat(deleted.toBuilder().status(ImageStatus.ACTIVE).progress(100).updated(saved.updated().orElseThrow())
             .build())
         .isEqualTo(saved);
-    assertThat(catalog.find(saved.id())).contains(deleted);
+    // The service answers 404 for a deleted image.
+    assertThat(catalog.find(saved.id())).isEmpty();
     assertThat(catalog.list(ImageFilter.all(), PageRequest.first()).items()).isEmpty();
     assertThat(catalog.list(ImageFilter.builder().changesSince(NOW).build(), PageRequest.first()).items())
         .containsExactly(deleted);
     assertThat(catalog.list(ImageFilter.builder().changesSince(NOW.plus(Duration.ofMinutes(7))).build(),
             PageRequest.first()).items())
         .isEmpty();
+  }
+
+  @Test
+  void deleteStampsWholeSecondsAsTheServiceDoes() {
+    MutableClock clock = new MutableClock(NOW);
+    InMemoryImageCatalog catalog = InMemoryImageCatalog.builder().image(active("a", 1)).clock(clock).build();
+    clock.advance(Duration.ofMillis(1_999).plusNanos(123));
+
+    assertThat(catalog.delete(ImageId.of("a")).updated()).contains(NOW.plusSeconds(1));
   }
 
   @Test

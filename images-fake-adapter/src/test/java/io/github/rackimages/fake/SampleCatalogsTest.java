@@ -250,4 +250,20 @@ class SampleCatalogsTest {
     assertThat(InMemoryImageCatalog.builder().images(SAMPLE).build().find(ubuntu.id())).contains(ubuntu);
     assertThat(ubuntu.metadata().get("auto_disk_config")).contains(AttributeValue.text("True"));
   }
+
+  /** The fake stores no production address as data: every link is a placeholder under http://images.invalid/. */
+  @Test
+  void everyLinkIsUnderTheNeutralEndpointNotAProductionHost() {
+    List<Image> images = new java.util.ArrayList<>(SampleCatalogs.rackspace());
+    images.addAll(SampleCatalogs.generated(2_000, 5));
+
+    assertThat(images)
+        .allSatisfy(
+            image -> {
+              assertThat(image.links()).isNotEmpty();
+              java.util.stream.Stream.concat(
+                      image.links().stream(), image.server().stream().flatMap(s -> s.links().stream()))
+                  .forEach(link -> assertThat(link.href().toString()).startsWith("http://images.invalid/"));
+            });
+  }
 }

@@ -80,8 +80,15 @@ abstract class FiltersMatchTheReferenceSemanticsContract extends ContractTopic {
         Arguments.of("status ACTIVE", ImageFilter.builder().status(ImageStatus.ACTIVE).build()),
         Arguments.of("status SAVING", ImageFilter.builder().status(ImageStatus.SAVING).build()),
         Arguments.of("status DELETED", ImageFilter.builder().status(ImageStatus.DELETED).build()),
-        Arguments.of("status ERROR", ImageFilter.builder().status(ImageStatus.ERROR).build()),
-        Arguments.of("status UNKNOWN", ImageFilter.builder().status(ImageStatus.UNKNOWN).build()),
+        Arguments.of("status queued", ImageFilter.builder().glanceStatus("queued").build()),
+        Arguments.of("status ERROR (no such glance status)", ImageFilter.builder().glanceStatus("ERROR").build()),
+        Arguments.of("status UNKNOWN (no such glance status)", ImageFilter.builder().glanceStatus("UNKNOWN").build()),
+        Arguments.of(
+            "changes-since + killed", ImageFilter.builder().changesSince(BEFORE_ALL).glanceStatus("killed").build()),
+        Arguments.of("property os_type", ImageFilter.builder().property("os_type", "linux").build()),
+        Arguments.of(
+            "property image_type + os_type",
+            ImageFilter.builder().property("image_type", "snapshot").property("os_type", "linux").build()),
         Arguments.of("changes-since before all", changesSince(BEFORE_ALL)),
         Arguments.of("changes-since amid the images", changesSince(midMany)),
         Arguments.of("changes-since after most", changesSince(hour(34))),
@@ -105,7 +112,7 @@ abstract class FiltersMatchTheReferenceSemanticsContract extends ContractTopic {
             "changes-since + ERROR + server",
             ImageFilter.builder()
                 .changesSince(TestImages.EPOCH.plusSeconds(86_400L))
-                .status(ImageStatus.ERROR)
+                .glanceStatus("killed")
                 .server(TestImages.serverId(4))
                 .build()),
         Arguments.of(

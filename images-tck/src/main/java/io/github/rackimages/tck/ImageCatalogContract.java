@@ -56,13 +56,15 @@ import org.junit.jupiter.api.Nested;
  *       hand;
  *   <li>{@code FiltersMatchTheReferenceSemantics}: filters alone and combined on a large varied catalog, against the
  *       reference semantics;
+ *   <li>{@code ServiceFilters}: the filters as Nova hands them to glance: {@code status} against the glance status
+ *       (SAVING is not {@code queued}; ERROR and UNKNOWN match nothing), no trimming, {@code property-<key>};
  *   <li>{@code Visibility}: which images are listed with and without {@code changes-since};
  *   <li>{@code Ordering}: the service's order: created descending, then id descending;
  *   <li>{@code MarkerWalks}: full marker walks: every matching image exactly once, nothing else;
  *   <li>{@code PageBoundaries}: the paging rule at its edges: a next marker exactly when the page is full;
  *   <li>{@code Markers}: markers the service refuses, and where a valid marker resumes;
  *   <li>{@code Summaries}: summaries agree with details;
- *   <li>{@code Find}: {@code find(id)}: any known image, whatever its status; empty for an unknown id;
+ *   <li>{@code Find}: {@code find(id)}: any known image but a DELETED one; empty for an unknown or DELETED id;
  *   <li>{@code Laziness}: calls are made only when needed: one per page, none before a stream's terminal operation;
  *   <li>{@code Fidelity}: the lossless model: images come back with every field as given;
  *   <li>{@code Concurrency}: one catalog serves many threads at once;
@@ -110,6 +112,14 @@ public abstract class ImageCatalogContract {
   @Nested
   class FiltersMatchTheReferenceSemantics extends FiltersMatchTheReferenceSemanticsContract {
     FiltersMatchTheReferenceSemantics() {
+      super(ImageCatalogContract.this);
+    }
+  }
+
+  /** The filters as Nova hands them to glance: glance statuses, no trimming, {@code property-<key>}. */
+  @Nested
+  class ServiceFilters extends ServiceFiltersContract {
+    ServiceFilters() {
       super(ImageCatalogContract.this);
     }
   }
@@ -162,7 +172,7 @@ public abstract class ImageCatalogContract {
     }
   }
 
-  /** {@code find(id)}: any known image, whatever its status; empty for an unknown id. */
+  /** {@code find(id)}: any known image but a DELETED one; empty for an unknown or DELETED id. */
   @Nested
   class Find extends FindContract {
     Find() {

@@ -70,6 +70,10 @@ class ContractCatchesFlawsTest {
         caught(Flaw.SHOWS_HIDDEN_IMAGES, c -> c.new Visibility().defaultListingShowsOnlyActiveAndSavingImages()),
         caught(Flaw.SHOWS_HIDDEN_IMAGES, c -> c.new Visibility().deletedAndErrorStatusFiltersNeedChangesSince()),
         caught(Flaw.SUMMARY_NAME_NEVER_MISSING, c -> c.new Summaries().summaryKeepsAMissingNameAndTheLinks()),
+        caught(Flaw.STATUS_TRIMMED, c -> c.new ServiceFilters().aStatusIsNotTrimmed(" active")),
+        caught(Flaw.SAVING_INCLUDES_QUEUED, c -> c.new ServiceFilters().savingListsOnlyGlancesSavingNotQueued()),
+        caught(Flaw.PROPERTY_IN_ANY_CASE, c -> c.new ServiceFilters().aPropertyMatchesTheMetadataExactly()),
+        caught(Flaw.FINDS_DELETED, c -> c.new Find().aDeletedImageIsNotFound()),
         caught(Flaw.ACCEPTS_NULLS, c -> c.new ArgumentValidation().nullArgumentIsRefusedBeforeAnyCall(
             "list(null, page)", catalog -> catalog.list(null, io.github.rackimages.core.PageRequest.first(10)))));
   }
