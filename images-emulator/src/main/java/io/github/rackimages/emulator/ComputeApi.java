@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Answers a request under {@code /v2/} in the order the real service's layers do: Repose first (the token, the
  * tenant, rate limiting and the other fault switches), then Nova (routing, method, query validation, the catalog).
- * A failure of the catalog propagates as its {@link io.github.rackimages.core.ImageCatalogException}.
+ * A failure of the catalog propagates as its {@link io.github.rackimages.core.ImageCatalogException}. Every link
+ * written is built from the request ({@link NovaLinks}).
  */
 final class ComputeApi {
 
@@ -22,7 +23,6 @@ final class ComputeApi {
   private final NovaJson json;
   private final NovaFaults faults;
   private final TokenStore tokens;
-  private final Urls urls;
   private final int maxLimit;
   private final Clock clock;
   private final FaultSwitches switches;
@@ -32,7 +32,6 @@ final class ComputeApi {
       NovaJson json,
       NovaFaults faults,
       TokenStore tokens,
-      Urls urls,
       int maxLimit,
       Clock clock,
       FaultSwitches switches) {
@@ -40,7 +39,6 @@ final class ComputeApi {
     this.json = json;
     this.faults = faults;
     this.tokens = tokens;
-    this.urls = urls;
     this.maxLimit = maxLimit;
     this.clock = clock;
     this.switches = switches;
@@ -89,31 +87,33 @@ final class ComputeApi {
       return faults.badMethod(request.method(), "GET");
     }
     FormQuery query = FormQuery.parse(request.rawQuery());
+    NovaLinks links = new NovaLinks(request.base(), segments[0]);
     return switch (route) {
-      case SUMMARIES -> summaries(query);
-      case DETAILS -> details(query);
-      case SHOW -> show(stripJson(segments[2]));
+      case SUMMARIES -> summaries(query, links);
+      case DETAILS -> details(query, links);
+      case SHOW -> show(stripJson(segments[2]), links);
       case UNKNOWN -> faults.fault(404, NovaFaults.NOT_FOUND);
     };
   }
 
-  private Reply summaries(FormQuery query) {
+  private Reply summaries(FormQuery query, NovaLinks links) {
     ListQuery list = ListQuery.from(query, maxLimit);
     Page<ImageSummary> page = catalog.listSummaries(list.filter(), list.page());
-    List<ImageSummary> items = list.matchesNothing() ? List.of() : page.items();
-    String next = nextHref(items, list, query, "/images", s -> s.id());
+    List<ImageSummary> items =
+        list.matchesNothing() ? List.of() : page.items().stream().map(links::rewrite).toList();
+    String next = nextHref(items, list, query, links.compute() + "/images", s -> s.id());
     return Reply.ok(out -> json.writeSummaryList(items, next, out));
   }
 
-  private Reply details(FormQuery query) {
+  private Reply details(FormQuery query, NovaLinks links) {
     ListQuery list = ListQuery.from(query, maxLimit);
     Page<Image> page = catalog.list(list.filter(), list.page());
-    List<Image> items = list.matchesNothing() ? List.of() : page.items();
-    String next = nextHref(items, list, query, "/images/detail", Image::id);
+    List<Image> items = list.matchesNothing() ? List.of() : page.items().stream().map(links::rewrite).toList();
+    String next = nextHref(items, list, query, links.compute() + "/images/detail", Image::id);
     return Reply.ok(out -> json.writeDetailList(items, next, out));
   }
 
-  private Reply show(String id) {
+  private Reply show(String id, NovaLinks links) {
     if (id.isBlank()) {
       return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
     }
@@ -121,13 +121,15 @@ final class ComputeApi {
     if (image.isEmpty()) {
       return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
     }
-    Image found = image.get();
+    Image found = links.rewrite(image.get());
     return Reply.ok(out -> json.writeImage(found, out));
   }
 
   /**
    * Nova's Juno+ rule: a {@code next} link exactly when the page holds {@code min(limit or maxLimit, maxLimit)}
    * items, pointing at the same collection with every original parameter and {@code marker} set to the last id.
+   *
+   * @param collection the collection's URL, built from the request
    */
   private <T> String nextHref(
       List<T> items, ListQuery list, FormQuery query, String collection, Function<T, ImageId> id) {
@@ -135,7 +137,7 @@ final class ComputeApi {
       return null;
     }
     String marker = id.apply(items.get(items.size() - 1)).value();
-    return urls.compute() + collection + "?" + query.nextQuery(marker);
+    return collection + "?" + query.nextQuery(marker);
   }
 
   private static String stripJson(String segment) {

@@ -36,7 +36,7 @@ final class EmulatorParts {
     this.tokenUser = users.get(0).username();
     NovaFaults faults = new NovaFaults(json, urls.identity());
     Identity identity = new Identity(json, faults, tokens, users, tenantId, urls, clock, () -> tokenLifetime);
-    ComputeApi compute = new ComputeApi(catalog, json, faults, tokens, urls, s.maxLimit, clock, switches);
+    ComputeApi compute = new ComputeApi(catalog, json, faults, tokens, s.maxLimit, clock, switches);
     this.service = new EmulatorService(identity, compute, faults, switches, counts, clock);
   }
 
