@@ -6,8 +6,14 @@ import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.nova.json.NovaJson;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +24,9 @@ import java.util.function.Function;
  * written is built from the request ({@link NovaLinks}).
  */
 final class ComputeApi {
+
+  /** The most of a {@code POST} body read to check it, as Nova's size limit would cut it. */
+  private static final int MAX_BODY = 112 * 1024;
 
   private final ImageCatalog catalog;
   private final NovaJson json;
@@ -49,7 +58,7 @@ final class ComputeApi {
    *
    * @param rawRest the raw path after {@code /v2/}
    */
-  Reply answer(Incoming request, String rawRest) {
+  Reply answer(Incoming request, String rawRest) throws IOException {
     Optional<TokenStore.Token> token = tokens.valid(request.authToken(), clock.instant());
     if (token.isEmpty()) {
       return faults.unauthorized(NovaFaults.UNAUTHORIZED);
@@ -79,20 +88,17 @@ final class ComputeApi {
         // Served below.
       }
     }
-    Route route = Route.of(segments);
-    if (route == Route.UNKNOWN) {
-      return faults.fault(404, NovaFaults.NOT_FOUND);
-    }
-    if (!request.method().equals("GET")) {
-      return faults.badMethod(request.method(), "GET");
-    }
+    NovaRouter.Action action = NovaRouter.route(request.method(), segments);
     FormQuery query = FormQuery.parse(request.rawQuery());
     NovaLinks links = new NovaLinks(request.base(), segments[0]);
-    return switch (route) {
-      case SUMMARIES -> summaries(query, links);
-      case DETAILS -> details(query, links);
-      case SHOW -> show(stripJson(segments[2]), links);
-      case UNKNOWN -> faults.fault(404, NovaFaults.NOT_FOUND);
+    return switch (action) {
+      case INDEX -> summaries(query, links);
+      case DETAIL -> details(query, links);
+      case SHOW -> show(NovaRouter.id(segments), links);
+      case DELETE -> delete(NovaRouter.id(segments));
+      case CREATE -> create(request);
+      case NO_ACTION -> faults.fault(404, NovaFaults.NOT_FOUND);
+      case NO_ROUTE -> faults.noRoute(request.accept());
     };
   }
 
@@ -126,6 +132,56 @@ final class ComputeApi {
   }
 
   /**
+   * Nova's {@code delete}: an unknown image is 404; the catalog is read-only, so a known one is refused as Glance
+   * refuses an image the user may not delete (403).
+   */
+  private Reply delete(String id) {
+    if (id.isBlank() || catalog.find(ImageId.of(id)).isEmpty()) {
+      return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
+    }
+    return faults.fault(403, NovaFaults.NOT_ALLOWED_TO_DELETE);
+  }
+
+  /**
+   * Nova's {@code create}, which raises 405, after {@code wsgi.Resource} has read the body: a non-empty body needs a
+   * JSON (or XML) content type and, if JSON, must parse.
+   */
+  private Reply create(Incoming request) throws IOException {
+    byte[] body = request.body().readNBytes(MAX_BODY + 1);
+    if (body.length > 0) {
+      String type = mediaType(request.contentType());
+      if (type.equals("application/json") || type.equals("application/vnd.openstack.compute+json")) {
+        if (!isJson(body)) {
+          return faults.fault(400, NovaFaults.MALFORMED_BODY);
+        }
+      } else if (!type.equals("application/xml") && !type.equals("application/vnd.openstack.compute+xml")) {
+        return faults.fault(400, NovaFaults.UNSUPPORTED_CONTENT_TYPE);
+      }
+    }
+    return faults.fault(405, NovaFaults.WEBOB_CLIENT_ERROR);
+  }
+
+  /** Whether the body is JSON, as {@code jsonutils.loads} would take it (any JSON value). */
+  private static boolean isJson(byte[] body) {
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+      while (parser.hasNext()) {
+        parser.next();
+      }
+      return true;
+    } catch (JsonException e) {
+      return false;
+    }
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * Nova's Juno+ rule: a {@code next} link exactly when the page holds {@code min(limit or maxLimit, maxLimit)}
    * items, pointing at the same collection with every original parameter and {@code marker} set to the last id.
    *
@@ -140,10 +196,6 @@ final class ComputeApi {
     return collection + "?" + query.nextQuery(marker);
   }
 
-  private static String stripJson(String segment) {
-    return segment.endsWith(".json") ? segment.substring(0, segment.length() - ".json".length()) : segment;
-  }
-
   private static String ordinal(int n) {
     int lastTwo = n % 100;
     String suffix =
@@ -156,26 +208,5 @@ final class ComputeApi {
               default -> "th";
             };
     return n + suffix;
-  }
-
-  /** The compute routes, from the decoded segments after {@code /v2/}. */
-  private enum Route {
-    SUMMARIES,
-    DETAILS,
-    SHOW,
-    UNKNOWN;
-
-    static Route of(String[] segments) {
-      if (segments.length == 2 && (segments[1].equals("images") || segments[1].equals("images.json"))) {
-        return SUMMARIES;
-      }
-      if (segments.length == 3 && segments[1].equals("images") && !segments[2].isEmpty()) {
-        if (segments[2].equals("detail") || segments[2].equals("detail.json")) {
-          return DETAILS;
-        }
-        return SHOW;
-      }
-      return UNKNOWN;
-    }
   }
 }

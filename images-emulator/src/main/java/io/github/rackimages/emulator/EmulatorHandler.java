@@ -89,7 +89,9 @@ final class EmulatorHandler extends Handler.Abstract {
     response.setStatus(answer.status());
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
-    headers.put(REQUEST_ID, requestId);
+    if (answer.carriesRequestId()) {
+      headers.put(REQUEST_ID, requestId);
+    }
     answer.headers().forEach(headers::put);
     int status = answer.status();
     LOG.log(System.Logger.Level.DEBUG, () -> request.describe() + " -> " + status + " (" + requestId + ")");

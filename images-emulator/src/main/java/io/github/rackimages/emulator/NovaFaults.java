@@ -34,6 +34,21 @@ final class NovaFaults {
   static final String IMAGE_NOT_FOUND = "Image not found.";
   static final String UNAVAILABLE = "The service is unavailable at this time.";
   static final String RATE_LIMITED = "This request was rate-limited.";
+  static final String NOT_ALLOWED_TO_DELETE = "You are not allowed to delete the image.";
+  static final String MALFORMED_BODY = "Malformed request body";
+  static final String UNSUPPORTED_CONTENT_TYPE = "Unsupported Content-Type";
+
+  /** WebOb's {@code HTTPClientError.explanation}, which {@code HTTPMethodNotAllowed} inherits, line breaks and all. */
+  static final String WEBOB_CLIENT_ERROR =
+      "The server could not comply with the request since\r\nit is either malformed or otherwise incorrect.\r\n";
+
+  /** WebOb 1.3's plain-text {@code HTTPNotFound} page: the template with its tags stripped and newlines as blanks. */
+  private static final String WEBOB_404_PLAIN = "404 Not Found\n\nThe resource could not be found.\n\n   ";
+
+  /** WebOb 1.3's HTML {@code HTTPNotFound} page. */
+  private static final String WEBOB_404_HTML =
+      "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n"
+          + "  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>";
 
   private final NovaJson json;
   private final String identityUrl;
@@ -63,6 +78,17 @@ final class NovaFaults {
   /** A fault with Nova's name for the status. */
   Reply fault(int status, String message) {
     return write(status, Fault.of(faultName(status), status, message));
+  }
+
+  /**
+   * The 404 of a request no route of Nova's matches: WebOb's bare {@code HTTPNotFound} from
+   * {@code wsgi.Router._dispatch}, before Nova's fault layer, so no JSON and no request id; HTML when the
+   * {@code Accept} header names {@code html} or is {@code *}{@code /*}-ish (WebOb's test), plain text otherwise.
+   */
+  Reply noRoute(String accept) {
+    boolean html = accept != null && (accept.contains("html") || accept.contains("*/*"));
+    byte[] page = (html ? WEBOB_404_HTML : WEBOB_404_PLAIN).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Reply.bare(404, (html ? "text/html" : "text/plain") + "; charset=UTF-8", out -> out.write(page));
   }
 
   /** 401 with the header Repose's Keystone filter adds, naming where to get a token. */
