@@ -91,15 +91,18 @@ final class ComputeApi {
     NovaRouter.Action action = NovaRouter.route(request.method(), segments);
     FormQuery query = FormQuery.parse(request.rawQuery());
     NovaLinks links = new NovaLinks(request.base(), segments[0]);
-    return switch (action) {
-      case INDEX -> summaries(query, links);
-      case DETAIL -> details(query, links);
-      case SHOW -> show(NovaRouter.id(segments), links);
-      case DELETE -> delete(NovaRouter.id(segments));
-      case CREATE -> create(request);
-      case NO_ACTION -> faults.fault(404, NovaFaults.NOT_FOUND);
-      case NO_ROUTE -> faults.noRoute(request.accept());
-    };
+    Reply reply =
+        switch (action) {
+          case INDEX -> summaries(query, links);
+          case DETAIL -> details(query, links);
+          case SHOW -> show(NovaRouter.id(segments), links);
+          case DELETE -> delete(NovaRouter.id(segments));
+          case CREATE -> create(request);
+          case NO_ACTION -> faults.fault(404, NovaFaults.NOT_FOUND);
+          case NO_ROUTE -> faults.noRoute(request.accept());
+        };
+    // A caching proxy in front of the service answers 203 Non-Authoritative Information with the same body.
+    return reply.status() == 200 && switches.nonAuthoritative() ? reply.withStatus(203) : reply;
   }
 
   private Reply summaries(FormQuery query, NovaLinks links) {

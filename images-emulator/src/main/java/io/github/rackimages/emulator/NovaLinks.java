@@ -53,7 +53,8 @@ record NovaLinks(String base, String tenantId) {
   List<Link> serverLinks(String id) {
     String segment = segment(id);
     return List.of(
-        Link.of("self", compute() + "/servers/" + segment), Link.of("bookmark", base + "/" + tenantId + "/servers/" + segment));
+        Link.of("self", compute() + "/servers/" + segment),
+        Link.of("bookmark", base + "/" + tenantId + "/servers/" + segment));
   }
 
   /**
@@ -86,7 +87,7 @@ record NovaLinks(String base, String tenantId) {
     return out.toString();
   }
 
-  /** Unreserved characters and the sub-delimiters a path segment may carry as they are (not {@code +}, not {@code ;}). */
+  /** Unreserved characters and the sub-delimiters a path segment carries as they are (not {@code +} or {@code ;}). */
   private static boolean plain(char c) {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')

@@ -52,8 +52,8 @@ final class Reply {
 
   /** An answer from below Nova's request layer (WebOb's own pages): no request id. */
   static Reply bare(int status, String contentType, Body body) {
-    return new Reply(
-        status, Objects.requireNonNull(contentType, "contentType"), Map.of(), Objects.requireNonNull(body, "body"), false);
+    Objects.requireNonNull(contentType, "contentType");
+    return new Reply(status, contentType, Map.of(), Objects.requireNonNull(body, "body"), false);
   }
 
   /** This answer with another status (and everything else the same). */
