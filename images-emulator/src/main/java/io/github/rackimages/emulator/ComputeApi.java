@@ -6,23 +6,32 @@ import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.nova.json.NovaJson;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Answers a request under {@code /v2/} in the order the real service's layers do: Repose first (the token, the
  * tenant, rate limiting and the other fault switches), then Nova (routing, method, query validation, the catalog).
- * A failure of the catalog propagates as its {@link io.github.rackimages.core.ImageCatalogException}.
+ * A failure of the catalog propagates as its {@link io.github.rackimages.core.ImageCatalogException}. Every link
+ * written is built from the request ({@link NovaLinks}).
  */
 final class ComputeApi {
+
+  /** The most of a {@code POST} body read to check it, as Nova's size limit would cut it. */
+  private static final int MAX_BODY = 112 * 1024;
 
   private final ImageCatalog catalog;
   private final NovaJson json;
   private final NovaFaults faults;
   private final TokenStore tokens;
-  private final Urls urls;
   private final int maxLimit;
   private final Clock clock;
   private final FaultSwitches switches;
@@ -32,7 +41,6 @@ final class ComputeApi {
       NovaJson json,
       NovaFaults faults,
       TokenStore tokens,
-      Urls urls,
       int maxLimit,
       Clock clock,
       FaultSwitches switches) {
@@ -40,7 +48,6 @@ final class ComputeApi {
     this.json = json;
     this.faults = faults;
     this.tokens = tokens;
-    this.urls = urls;
     this.maxLimit = maxLimit;
     this.clock = clock;
     this.switches = switches;
@@ -51,7 +58,7 @@ final class ComputeApi {
    *
    * @param rawRest the raw path after {@code /v2/}
    */
-  Reply answer(Incoming request, String rawRest) {
+  Reply answer(Incoming request, String rawRest) throws IOException {
     Optional<TokenStore.Token> token = tokens.valid(request.authToken(), clock.instant());
     if (token.isEmpty()) {
       return faults.unauthorized(NovaFaults.UNAUTHORIZED);
@@ -81,39 +88,41 @@ final class ComputeApi {
         // Served below.
       }
     }
-    Route route = Route.of(segments);
-    if (route == Route.UNKNOWN) {
-      return faults.fault(404, NovaFaults.NOT_FOUND);
-    }
-    if (!request.method().equals("GET")) {
-      return faults.badMethod(request.method(), "GET");
-    }
+    NovaRouter.Action action = NovaRouter.route(request.method(), segments);
     FormQuery query = FormQuery.parse(request.rawQuery());
-    return switch (route) {
-      case SUMMARIES -> summaries(query);
-      case DETAILS -> details(query);
-      case SHOW -> show(stripJson(segments[2]));
-      case UNKNOWN -> faults.fault(404, NovaFaults.NOT_FOUND);
-    };
+    NovaLinks links = new NovaLinks(request.base(), segments[0]);
+    Reply reply =
+        switch (action) {
+          case INDEX -> summaries(query, links);
+          case DETAIL -> details(query, links);
+          case SHOW -> show(NovaRouter.id(segments), links);
+          case DELETE -> delete(NovaRouter.id(segments));
+          case CREATE -> create(request);
+          case NO_ACTION -> faults.fault(404, NovaFaults.NOT_FOUND);
+          case NO_ROUTE -> faults.noRoute(request.accept());
+        };
+    // A caching proxy in front of the service answers 203 Non-Authoritative Information with the same body.
+    return reply.status() == 200 && switches.nonAuthoritative() ? reply.withStatus(203) : reply;
   }
 
-  private Reply summaries(FormQuery query) {
+  private Reply summaries(FormQuery query, NovaLinks links) {
     ListQuery list = ListQuery.from(query, maxLimit);
     Page<ImageSummary> page = catalog.listSummaries(list.filter(), list.page());
-    List<ImageSummary> items = list.matchesNothing() ? List.of() : page.items();
-    String next = nextHref(items, list, query, "/images", s -> s.id());
+    List<ImageSummary> items =
+        list.matchesNothing() ? List.of() : page.items().stream().map(links::rewrite).toList();
+    String next = nextHref(items, list, query, links.compute() + "/images", s -> s.id());
     return Reply.ok(out -> json.writeSummaryList(items, next, out));
   }
 
-  private Reply details(FormQuery query) {
+  private Reply details(FormQuery query, NovaLinks links) {
     ListQuery list = ListQuery.from(query, maxLimit);
     Page<Image> page = catalog.list(list.filter(), list.page());
-    List<Image> items = list.matchesNothing() ? List.of() : page.items();
-    String next = nextHref(items, list, query, "/images/detail", Image::id);
+    List<Image> items = list.matchesNothing() ? List.of() : page.items().stream().map(links::rewrite).toList();
+    String next = nextHref(items, list, query, links.compute() + "/images/detail", Image::id);
     return Reply.ok(out -> json.writeDetailList(items, next, out));
   }
 
-  private Reply show(String id) {
+  private Reply show(String id, NovaLinks links) {
     if (id.isBlank()) {
       return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
     }
@@ -121,13 +130,65 @@ final class ComputeApi {
     if (image.isEmpty()) {
       return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
     }
-    Image found = image.get();
+    Image found = links.rewrite(image.get());
     return Reply.ok(out -> json.writeImage(found, out));
+  }
+
+  /**
+   * Nova's {@code delete}: an unknown image is 404; the catalog is read-only, so a known one is refused as Glance
+   * refuses an image the user may not delete (403).
+   */
+  private Reply delete(String id) {
+    if (id.isBlank() || catalog.find(ImageId.of(id)).isEmpty()) {
+      return faults.fault(404, NovaFaults.IMAGE_NOT_FOUND);
+    }
+    return faults.fault(403, NovaFaults.NOT_ALLOWED_TO_DELETE);
+  }
+
+  /**
+   * Nova's {@code create}, which raises 405, after {@code wsgi.Resource} has read the body: a non-empty body needs a
+   * JSON (or XML) content type and, if JSON, must parse.
+   */
+  private Reply create(Incoming request) throws IOException {
+    byte[] body = request.body().readNBytes(MAX_BODY + 1);
+    if (body.length > 0) {
+      String type = mediaType(request.contentType());
+      if (type.equals("application/json") || type.equals("application/vnd.openstack.compute+json")) {
+        if (!isJson(body)) {
+          return faults.fault(400, NovaFaults.MALFORMED_BODY);
+        }
+      } else if (!type.equals("application/xml") && !type.equals("application/vnd.openstack.compute+xml")) {
+        return faults.fault(400, NovaFaults.UNSUPPORTED_CONTENT_TYPE);
+      }
+    }
+    return faults.fault(405, NovaFaults.WEBOB_CLIENT_ERROR);
+  }
+
+  /** Whether the body is JSON, as {@code jsonutils.loads} would take it (any JSON value). */
+  private static boolean isJson(byte[] body) {
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+      while (parser.hasNext()) {
+        parser.next();
+      }
+      return true;
+    } catch (JsonException e) {
+      return false;
+    }
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semicolon = contentType.indexOf(';');
+    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
   }
 
   /**
    * Nova's Juno+ rule: a {@code next} link exactly when the page holds {@code min(limit or maxLimit, maxLimit)}
    * items, pointing at the same collection with every original parameter and {@code marker} set to the last id.
+   *
+   * @param collection the collection's URL, built from the request
    */
   private <T> String nextHref(
       List<T> items, ListQuery list, FormQuery query, String collection, Function<T, ImageId> id) {
@@ -135,11 +196,7 @@ final class ComputeApi {
       return null;
     }
     String marker = id.apply(items.get(items.size() - 1)).value();
-    return urls.compute() + collection + "?" + query.nextQuery(marker);
-  }
-
-  private static String stripJson(String segment) {
-    return segment.endsWith(".json") ? segment.substring(0, segment.length() - ".json".length()) : segment;
+    return collection + "?" + query.nextQuery(marker);
   }
 
   private static String ordinal(int n) {
@@ -154,26 +211,5 @@ final class ComputeApi {
               default -> "th";
             };
     return n + suffix;
-  }
-
-  /** The compute routes, from the decoded segments after {@code /v2/}. */
-  private enum Route {
-    SUMMARIES,
-    DETAILS,
-    SHOW,
-    UNKNOWN;
-
-    static Route of(String[] segments) {
-      if (segments.length == 2 && (segments[1].equals("images") || segments[1].equals("images.json"))) {
-        return SUMMARIES;
-      }
-      if (segments.length == 3 && segments[1].equals("images") && !segments[2].isEmpty()) {
-        if (segments[2].equals("detail") || segments[2].equals("detail.json")) {
-          return DETAILS;
-        }
-        return SHOW;
-      }
-      return UNKNOWN;
-    }
   }
 }

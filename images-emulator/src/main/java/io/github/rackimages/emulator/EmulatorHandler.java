@@ -2,6 +2,8 @@ package io.github.rackimages.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpFields;
@@ -30,11 +32,17 @@ final class EmulatorHandler extends Handler.Abstract {
 
   private final EmulatorService service;
   private final RequestCounts counts;
+  private final String listeningBase;
 
-  EmulatorHandler(EmulatorService service, RequestCounts counts) {
+  /**
+   * @param listeningBase the base URL of the address the emulator listens on, for a request whose {@code Host} cannot
+   *     be written into a URL
+   */
+  EmulatorHandler(EmulatorService service, RequestCounts counts, String listeningBase) {
     super(InvocationType.BLOCKING);
     this.service = service;
     this.counts = counts;
+    this.listeningBase = listeningBase;
   }
 
   @Override
@@ -50,6 +58,9 @@ final class EmulatorHandler extends Handler.Abstract {
             uri.getPath() == null ? "" : uri.getPath(),
             uri.getQuery(),
             request.getHeaders().get("X-Auth-Token"),
+            base(request),
+            request.getHeaders().get(HttpHeader.ACCEPT),
+            request.getHeaders().get(HttpHeader.CONTENT_TYPE),
             body);
     try {
       Reply reply = service.answer(incoming, requestId);
@@ -78,7 +89,9 @@ final class EmulatorHandler extends Handler.Abstract {
     response.setStatus(answer.status());
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
-    headers.put(REQUEST_ID, requestId);
+    if (answer.carriesRequestId()) {
+      headers.put(REQUEST_ID, requestId);
+    }
     answer.headers().forEach(headers::put);
     int status = answer.status();
     LOG.log(System.Logger.Level.DEBUG, () -> request.describe() + " -> " + status + " (" + requestId + ")");
@@ -89,6 +102,35 @@ final class EmulatorHandler extends Handler.Abstract {
     headers.put(HttpHeader.CONTENT_LENGTH, body.length);
     // Head and body in one write: with Nagle's algorithm and the client's delayed ACK, two would cost ~40 ms.
     response.write(true, ByteBuffer.wrap(body), done);
+  }
+
+  /**
+   * {@code scheme://host[:port]} as the client addressed the emulator, as WebOb's {@code host_url} gives Nova's
+   * {@code application_url}: the {@code Host} header (Jetty checked its syntax; without one, the address connected
+   * to), the port left out when it is the scheme's default. A host that cannot be written into a URL falls back to
+   * the listening address.
+   */
+  private String base(Request request) {
+    String scheme = request.getHttpURI().getScheme();
+    if (scheme == null) {
+      scheme = "http";
+    }
+    String host = Request.getServerName(request);
+    int port = Request.getServerPort(request);
+    if (host == null || host.isEmpty()) {
+      return listeningBase;
+    }
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    boolean defaultPort = port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    String base = scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    try {
+      URI uri = new URI(base);
+      return uri.getHost() != null && uri.getRawPath().isEmpty() ? base : listeningBase;
+    } catch (URISyntaxException e) {
+      return listeningBase;
+    }
   }
 
   /**

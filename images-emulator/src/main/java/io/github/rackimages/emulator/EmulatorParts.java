@@ -32,11 +32,13 @@ final class EmulatorParts {
     this.clock = s.clock;
     this.tokenLifetime = s.tokenLifetime;
     this.switches = new FaultSwitches(s.throttleEvery, s.unavailableEvery, s.latency, s.retryAfter);
+    switches.nonAuthoritative(s.nonAuthoritative);
+    switches.retryAfterAsHttpDate(s.retryAfterAsHttpDate);
     List<EmulatorUser> users = s.users();
     this.tokenUser = users.get(0).username();
-    NovaFaults faults = new NovaFaults(json, urls.identity());
+    NovaFaults faults = new NovaFaults(json, urls.identity(), switches::retryAfterAsHttpDate, clock);
     Identity identity = new Identity(json, faults, tokens, users, tenantId, urls, clock, () -> tokenLifetime);
-    ComputeApi compute = new ComputeApi(catalog, json, faults, tokens, urls, s.maxLimit, clock, switches);
+    ComputeApi compute = new ComputeApi(catalog, json, faults, tokens, s.maxLimit, clock, switches);
     this.service = new EmulatorService(identity, compute, faults, switches, counts, clock);
   }
 
@@ -76,6 +78,11 @@ final class EmulatorParts {
   /** Releases what the parts hold (the JSON providers); the catalog belongs to the caller and stays open. */
   void close() {
     json.close();
+  }
+
+  /** Where the emulator is reached, for {@link ImageEmulator#toString()}. */
+  String where() {
+    return urls.base() + ", identity " + urls.identity() + ", compute " + urls.compute();
   }
 
   @Override

@@ -76,7 +76,7 @@ final class EmulatorServer {
    * writes Jetty's own refusals.
    */
   void start(EmulatorParts parts, EmulatorSettings settings) {
-    Handler handler = new EmulatorHandler(parts.service(), parts.counts());
+    Handler handler = new EmulatorHandler(parts.service(), parts.counts(), parts.urls().base());
     int threads = settings.threads;
     String name = "images-emulator-" + port;
     QueuedThreadPool pool = new QueuedThreadPool(threads + 2, Math.min(threads + 2, 4));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Turns one request into the answer the real service would give, whatever server carries it: the simulated
@@ -14,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 final class EmulatorService {
 
   private static final System.Logger LOG = System.getLogger(ImageEmulator.LOGGER_NAME);
+
+  /** {@code /<tenant>/images/<id>}: the path of an image's {@code bookmark} link. */
+  private static final Pattern BOOKMARK = Pattern.compile("/[^/]+/images/[^/]+");
 
   private final Identity identity;
   private final ComputeApi compute;
@@ -96,6 +100,11 @@ final class EmulatorService {
     if (path.startsWith("/v2/")) {
       counts.countImages();
       return compute.answer(request, path.substring("/v2/".length()));
+    }
+    if (BOOKMARK.matcher(path).matches()) {
+      // The version-less bookmark (and alternate) link of an image: answered as the versioned path.
+      counts.countImages();
+      return compute.answer(request, path.substring(1));
     }
     return faults.fault(404, NovaFaults.NOT_FOUND);
   }

@@ -31,6 +31,8 @@ final class EmulatorSettings {
   int unavailableEvery;
   Duration latency = Duration.ZERO;
   Duration retryAfter = ImageEmulator.DEFAULT_RETRY_AFTER;
+  boolean nonAuthoritative;
+  boolean retryAfterAsHttpDate;
   int maxLimit = PageRequest.MAX_LIMIT;
   int threads = ImageEmulator.DEFAULT_THREADS;
   /** How long a connection may stay silent: 30 s, as a load balancer in front of the service might allow. */

@@ -22,6 +22,8 @@ final class FaultSwitches {
   private volatile int unavailableEvery;
   private volatile Duration latency = Duration.ZERO;
   private volatile Duration retryAfter;
+  private volatile boolean nonAuthoritative;
+  private volatile boolean retryAfterAsHttpDate;
   private final AtomicLong sinceThrottleSet = new AtomicLong();
   private final AtomicLong sinceUnavailableSet = new AtomicLong();
 
@@ -48,6 +50,24 @@ final class FaultSwitches {
 
   void retryAfter(Duration retryAfter) {
     this.retryAfter = requireNotNegative(retryAfter, "retryAfter");
+  }
+
+  /** Whether successful compute answers are 203, as from a caching proxy. */
+  void nonAuthoritative(boolean on) {
+    this.nonAuthoritative = on;
+  }
+
+  boolean nonAuthoritative() {
+    return nonAuthoritative;
+  }
+
+  /** Whether {@code Retry-After} is an HTTP date (Repose's form) rather than seconds. */
+  void retryAfterAsHttpDate(boolean on) {
+    this.retryAfterAsHttpDate = on;
+  }
+
+  boolean retryAfterAsHttpDate() {
+    return retryAfterAsHttpDate;
   }
 
   int throttleEvery() {
@@ -103,6 +123,10 @@ final class FaultSwitches {
         + latency
         + ", retryAfter="
         + retryAfter
+        + ", nonAuthoritative="
+        + nonAuthoritative
+        + ", retryAfterAsHttpDate="
+        + retryAfterAsHttpDate
         + "]";
   }
 }

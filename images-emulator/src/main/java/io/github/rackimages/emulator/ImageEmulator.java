@@ -26,13 +26,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }
  * }</pre>
  *
- * <p>What it answers, request by request, and what it logs, is described in the {@linkplain
- * io.github.rackimages.emulator package documentation}.
+ * <p>What it answers and logs is described in the {@linkplain io.github.rackimages.emulator package documentation}.
  *
  * <p><b>Fault switches</b> can be set on the builder and changed at any time on the running emulator, from any
- * thread: {@link #throttleEvery(int)}, {@link #unavailableEvery(int)}, {@link #latency(Duration)} and
- * {@link #retryAfter(Duration)}. Faults of the catalog itself (such as those injected with
- * {@link InMemoryImageCatalog#failNext}) pass through as described above.
+ * thread: {@link #throttleEvery(int)}, {@link #unavailableEvery(int)}, {@link #latency(Duration)},
+ * {@link #retryAfter(Duration)}, {@link #nonAuthoritative(boolean)} and {@link #retryAfterAsHttpDate(boolean)};
+ * faults of the catalog itself (such as {@link InMemoryImageCatalog#failNext}) pass through as described above.
  *
  * <p><b>Server.</b> Jetty 12: {@link Builder#threads(int)} threads (16 by default) answer requests, while clients
  * that never finish theirs hold no thread; a connection silent for 30 s, or whose request head takes over 10 s, is
@@ -40,7 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * up to a second, then closes every connection and ends every thread.
  *
  * <p>Over 300 lines as the whole public API, nested {@link Builder} included, with its Javadoc; the work is done by
- * {@code EmulatorSettings}, {@code EmulatorServer}, {@code EmulatorParts}, {@code FaultSwitches} and others.
+ * {@code EmulatorSettings}, {@code EmulatorServer}, {@code EmulatorParts}, {@code FaultSwitches} and others. The
+ * Javadoc is kept compact (no blank line before block tags) to stay within the house limit of 450 lines.
  *
  * @since 1.0
  */
@@ -131,10 +131,7 @@ public final class ImageEmulator implements AutoCloseable {
     return parts.counts().all();
   }
 
-  /**
-   * How many requests under {@code /v2/} (the compute API) the emulator received, whatever their answer
-   * (401, throttled, 404 and 400 included): what a client's calls to the images API cost.
-   */
+  /** How many compute ({@code /v2/}) requests the emulator received, whatever their answer: what a client's cost. */
   public long imagesRequestCount() {
     return parts.counts().images();
   }
@@ -149,12 +146,7 @@ public final class ImageEmulator implements AutoCloseable {
     parts.counts().reset();
   }
 
-  /**
-   * Issues a token for the tenant, as a successful authentication would (for the first user, valid for the token
-   * lifetime from the clock's current instant), without an identity request. Treat it as a credential.
-   *
-   * @return the token id, to send as {@code X-Auth-Token}
-   */
+  /** A token for the first user, valid for the token lifetime from now, without an identity request (a secret). */
   public String issueToken() {
     return parts.issueToken();
   }
@@ -165,10 +157,8 @@ public final class ImageEmulator implements AutoCloseable {
   }
 
   /**
-   * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with
-   * 413 {@code overLimit}, a {@code Retry-After} of {@link #retryAfter()} in seconds and a body with the instant to
-   * retry at; 0 turns throttling off. Returns this emulator.
-   *
+   * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with 413
+   * {@code overLimit}, a {@code Retry-After} of {@link #retryAfter()} and the instant to retry at; 0 turns it off.
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public ImageEmulator throttleEvery(int n) {
@@ -182,10 +172,8 @@ public final class ImageEmulator implements AutoCloseable {
   }
 
   /**
-   * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with
-   * 503 {@code serviceUnavailable} and a {@code Retry-After} of {@link #retryAfter()}. 0 turns it off. When a
-   * request is due for both, throttling wins. Returns this emulator.
-   *
+   * From now on, answers every {@code n}th compute request (counted after the token check, from this call on) with 503
+   * {@code serviceUnavailable} and a {@code Retry-After} of {@link #retryAfter()}; 0 turns it off; throttling wins.
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public ImageEmulator unavailableEvery(int n) {
@@ -199,9 +187,7 @@ public final class ImageEmulator implements AutoCloseable {
   }
 
   /**
-   * From now on, waits this long before answering any request (identity included), to simulate a distant service;
-   * returns this emulator.
-   *
+   * From now on, waits this long before answering any request (identity included), as a distant service would.
    * @throws NullPointerException if {@code latency} is null
    * @throws IllegalArgumentException if {@code latency} is negative
    */
@@ -216,9 +202,7 @@ public final class ImageEmulator implements AutoCloseable {
   }
 
   /**
-   * The wait that throttled and unavailable answers ask for (rounded up to whole seconds on the wire); returns
-   * this emulator.
-   *
+   * The wait that throttled and unavailable answers ask for (rounded up to whole seconds on the wire).
    * @throws NullPointerException if {@code retryAfter} is null
    * @throws IllegalArgumentException if {@code retryAfter} is negative
    */
@@ -230,6 +214,28 @@ public final class ImageEmulator implements AutoCloseable {
   /** The wait throttled and unavailable answers ask for. */
   public Duration retryAfter() {
     return parts.switches().retryAfter();
+  }
+
+  /** From now on, answers successful compute requests 203 (same body), as a caching proxy would; returns this. */
+  public ImageEmulator nonAuthoritative(boolean on) {
+    parts.switches().nonAuthoritative(on);
+    return this;
+  }
+
+  /** Whether successful compute answers are 203. */
+  public boolean nonAuthoritative() {
+    return parts.switches().nonAuthoritative();
+  }
+
+  /** From now on, writes {@code Retry-After} as Repose's HTTP date (clock + wait), not seconds; returns this. */
+  public ImageEmulator retryAfterAsHttpDate(boolean on) {
+    parts.switches().retryAfterAsHttpDate(on);
+    return this;
+  }
+
+  /** Whether {@code Retry-After} is written as an HTTP date. */
+  public boolean retryAfterAsHttpDate() {
+    return parts.switches().retryAfterAsHttpDate();
   }
 
   /** Whether the emulator still listens ({@link #stop()} not yet called). */
@@ -258,9 +264,7 @@ public final class ImageEmulator implements AutoCloseable {
   /** One line saying where the emulator listens (or listened), for logs and the command line. */
   @Override
   public String toString() {
-    Urls urls = parts.urls();
-    String where = urls.base() + ", identity " + urls.identity() + ", compute " + urls.compute();
-    return "ImageEmulator[" + (isRunning() ? "listening on " : "stopped, was on ") + where + "]";
+    return "ImageEmulator[" + (isRunning() ? "listening on " : "stopped, was on ") + parts.where() + "]";
   }
 
   /**
@@ -279,7 +283,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * The catalog to serve (any adapter: the fake, a database, even an HTTP catalog of another service).
-     *
      * @throws NullPointerException if {@code catalog} is null
      */
     public Builder catalog(ImageCatalog catalog) {
@@ -290,7 +293,6 @@ public final class ImageEmulator implements AutoCloseable {
     /**
      * The address to listen on; loopback by default. A wildcard address ({@code 0.0.0.0}) listens on every
      * interface, and the URLs the emulator hands out then name 127.0.0.1.
-     *
      * @throws NullPointerException if {@code host} is null
      */
     public Builder host(InetAddress host) {
@@ -301,7 +303,6 @@ public final class ImageEmulator implements AutoCloseable {
     /**
      * The port to listen on; 0 (the default) lets the system choose a free one, which {@link ImageEmulator#port()}
      * then reports.
-     *
      * @throws IllegalArgumentException if {@code port} is not within 0..65535
      */
     public Builder port(int port) {
@@ -311,7 +312,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * The tenant (account number) served and scoped into every token.
-     *
      * @throws NullPointerException if {@code tenantId} is null
      * @throws IllegalArgumentException unless it is made of {@code A-Z a-z 0-9 . _ ~ -} only
      */
@@ -322,7 +322,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * Adds a user with default region {@value ImageEmulator#DEFAULT_REGION} (see the next method).
-     *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is blank or a user of that name was already added
      */
@@ -334,7 +333,6 @@ public final class ImageEmulator implements AutoCloseable {
      * Adds a user with this default region ({@code RAX-AUTH:defaultRegion} in the token response). Any region
      * may be named, even one the service catalog lacks, to test how a client copes. The first user added replaces
      * the default user; {@link ImageEmulator#issueToken()} issues tokens to the first user.
-     *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an argument is blank or a user of that name was already added
      */
@@ -345,7 +343,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * How long a token is valid after it is issued; 24 hours by default.
-     *
      * @throws NullPointerException if {@code lifetime} is null
      * @throws IllegalArgumentException if {@code lifetime} is zero or negative
      */
@@ -357,7 +354,6 @@ public final class ImageEmulator implements AutoCloseable {
     /**
      * The clock that times tokens and the instants of throttled answers (and the default catalog's deletions); a
      * mutable clock lets a test expire tokens without waiting.
-     *
      * @throws NullPointerException if {@code clock} is null
      */
     public Builder clock(Clock clock) {
@@ -367,7 +363,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * Throttles every {@code n}th compute request from the start (see {@link ImageEmulator#throttleEvery(int)}).
-     *
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Builder throttleEvery(int n) {
@@ -378,7 +373,6 @@ public final class ImageEmulator implements AutoCloseable {
     /**
      * Makes every {@code n}th compute request unavailable from the start (see
      * {@link ImageEmulator#unavailableEvery(int)}).
-     *
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Builder unavailableEvery(int n) {
@@ -388,7 +382,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * Delays every answer by this much from the start (see {@link ImageEmulator#latency(Duration)}).
-     *
      * @throws NullPointerException if {@code latency} is null
      * @throws IllegalArgumentException if {@code latency} is negative
      */
@@ -399,7 +392,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * The wait throttled and unavailable answers ask for; one second by default.
-     *
      * @throws NullPointerException if {@code retryAfter} is null
      * @throws IllegalArgumentException if {@code retryAfter} is negative
      */
@@ -411,7 +403,6 @@ public final class ImageEmulator implements AutoCloseable {
     /**
      * The largest page ({@code osapi_max_limit}): the page size when {@code limit} is absent or 0, and the cap of
      * a larger one. 1000 by default, as on Rackspace.
-     *
      * @throws IllegalArgumentException if {@code maxLimit} is not within 1..1000 (the port's largest page)
      */
     public Builder maxLimit(int maxLimit) {
@@ -419,10 +410,21 @@ public final class ImageEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Answers successful compute requests 203 from the start (see {@link ImageEmulator#nonAuthoritative(boolean)}). */
+    public Builder nonAuthoritative(boolean on) {
+      settings.nonAuthoritative = on;
+      return this;
+    }
+
+    /** Writes {@code Retry-After} as an HTTP date from the start (see {@link ImageEmulator#retryAfterAsHttpDate}). */
+    public Builder retryAfterAsHttpDate(boolean on) {
+      settings.retryAfterAsHttpDate = on;
+      return this;
+    }
+
     /**
      * How many threads answer requests at most (Jetty's pool gets two more, to accept and watch connections);
      * {@value ImageEmulator#DEFAULT_THREADS} by default.
-     *
      * @throws IllegalArgumentException if {@code threads} is not within 1..256
      */
     public Builder threads(int threads) {
@@ -438,7 +440,6 @@ public final class ImageEmulator implements AutoCloseable {
 
     /**
      * Starts an emulator with this configuration; the builder can start more.
-     *
      * @return the running emulator; stop it with {@link ImageEmulator#stop()} or try-with-resources
      * @throws UncheckedIOException if the address cannot be listened on (the port is taken, the host is not local)
      */

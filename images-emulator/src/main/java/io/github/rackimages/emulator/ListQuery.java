@@ -6,16 +6,10 @@ import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,13 +34,6 @@ import java.util.regex.Pattern;
  */
 record ListQuery(ImageFilter filter, boolean matchesNothing, PageRequest page) {
 
-  /** {@code iso8601.parse_date}'s forms: date, optional time with optional seconds and fraction, optional zone. */
-  private static final Pattern ISO_8601 =
-      Pattern.compile(
-          "(\\d{4})-(\\d{2})-(\\d{2})"
-              + "(?:[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9})\\d*)?)?)?"
-              + "([Zz]|[+-]\\d{2}(?::?\\d{2})?)?");
-
   private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
   private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
   private static final int MAX_ECHO = 100;
@@ -70,7 +57,7 @@ record ListQuery(ImageFilter filter, boolean matchesNothing, PageRequest page) {
     if (changesSince.isPresent()) {
       filter.changesSince(
           parseInstant(changesSince.get())
-              .orElseThrow(() -> new ImageCatalogBadRequestException("Invalid changes-since value")));
+              .orElseThrow(() -> new ImageCatalogBadRequestException("Unrecognized changes-since value")));
     }
     Optional<String> minDisk = query.get("minDisk");
     if (minDisk.isPresent()) {
@@ -176,42 +163,9 @@ record ListQuery(ImageFilter filter, boolean matchesNothing, PageRequest page) {
         "Bad value passed to filter " + glanceName + " got " + echo(text));
   }
 
-  /**
-   * Parses {@code changes-since} as {@code iso8601.parse_date} does: a date, optionally a time (seconds and fraction
-   * optional, {@code T} or a space between), optionally {@code Z} or an offset ({@code +hh:mm}, {@code +hhmm},
-   * {@code +hh}); no zone means UTC.
-   */
+  /** {@code changes-since} as Glance reads it: see {@link Iso8601}. */
   static Optional<Instant> parseInstant(String text) {
-    Matcher m = ISO_8601.matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      LocalDate date =
-          LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-      LocalTime time = LocalTime.MIDNIGHT;
-      if (m.group(4) != null) {
-        int seconds = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-        int nanos = 0;
-        if (m.group(7) != null) {
-          String fraction = (m.group(7) + "00000000").substring(0, 9);
-          nanos = Integer.parseInt(fraction);
-        }
-        time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), seconds, nanos);
-      }
-      ZoneOffset offset = ZoneOffset.UTC;
-      String zone = m.group(8);
-      if (zone != null && !zone.equalsIgnoreCase("Z")) {
-        String digits = zone.substring(1).replace(":", "");
-        int hours = Integer.parseInt(digits.substring(0, 2));
-        int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
-        int sign = zone.charAt(0) == '-' ? -1 : 1;
-        offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-      }
-      return Optional.of(LocalDateTime.of(date, time).toInstant(offset));
-    } catch (DateTimeException | NumberFormatException e) {
-      return Optional.empty();
-    }
+    return Iso8601.parse(text);
   }
 
   /** A user's value as quoted back in a message: cut short, so that a huge parameter cannot bloat the fault. */

@@ -12,10 +12,15 @@ import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import io.github.rackimages.nova.json.Fault;
 import io.github.rackimages.nova.json.NovaJson;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Nova faults: the body {@code {"<faultName>": {"code": N, "message": "..."}}} with the fault name Nova gives each
@@ -34,13 +39,39 @@ final class NovaFaults {
   static final String IMAGE_NOT_FOUND = "Image not found.";
   static final String UNAVAILABLE = "The service is unavailable at this time.";
   static final String RATE_LIMITED = "This request was rate-limited.";
+  static final String NOT_ALLOWED_TO_DELETE = "You are not allowed to delete the image.";
+  static final String MALFORMED_BODY = "Malformed request body";
+  static final String UNSUPPORTED_CONTENT_TYPE = "Unsupported Content-Type";
+
+  /** WebOb's {@code HTTPClientError.explanation}, which {@code HTTPMethodNotAllowed} inherits, line breaks and all. */
+  static final String WEBOB_CLIENT_ERROR =
+      "The server could not comply with the request since\r\nit is either malformed or otherwise incorrect.\r\n";
+
+  /** WebOb 1.3's plain-text {@code HTTPNotFound} page: the template with its tags stripped and newlines as blanks. */
+  private static final String WEBOB_404_PLAIN = "404 Not Found\n\nThe resource could not be found.\n\n   ";
+
+  /** WebOb 1.3's HTML {@code HTTPNotFound} page. */
+  private static final String WEBOB_404_HTML =
+      "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n"
+          + "  The resource could not be found.<br /><br />\n\n\n\n </body>\n</html>";
+
+  /** An HTTP date as Repose writes {@code Retry-After} (IMF-fixdate, RFC 7231). */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
   private final NovaJson json;
   private final String identityUrl;
+  private final BooleanSupplier retryAfterAsDate;
+  private final Clock clock;
 
-  NovaFaults(NovaJson json, String identityUrl) {
+  /**
+   * @param retryAfterAsDate whether {@code Retry-After} is written as an HTTP date (from {@code clock}), not seconds
+   */
+  NovaFaults(NovaJson json, String identityUrl, BooleanSupplier retryAfterAsDate, Clock clock) {
     this.json = json;
     this.identityUrl = identityUrl;
+    this.retryAfterAsDate = retryAfterAsDate;
+    this.clock = clock;
   }
 
   /** The top-level key Nova writes for a status ({@code nova/api/openstack/wsgi.py}, class {@code Fault}). */
@@ -63,6 +94,17 @@ final class NovaFaults {
   /** A fault with Nova's name for the status. */
   Reply fault(int status, String message) {
     return write(status, Fault.of(faultName(status), status, message));
+  }
+
+  /**
+   * The 404 of a request no route of Nova's matches: WebOb's bare {@code HTTPNotFound} from
+   * {@code wsgi.Router._dispatch}, before Nova's fault layer, so no JSON and no request id; HTML when the
+   * {@code Accept} header names {@code html} or is {@code *}{@code /*}-ish (WebOb's test), plain text otherwise.
+   */
+  Reply noRoute(String accept) {
+    boolean html = accept != null && (accept.contains("html") || accept.contains("*/*"));
+    byte[] page = (html ? WEBOB_404_HTML : WEBOB_404_PLAIN).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Reply.bare(404, (html ? "text/html" : "text/plain") + "; charset=UTF-8", out -> out.write(page));
   }
 
   /** 401 with the header Repose's Keystone filter adds, naming where to get a token. */
@@ -91,13 +133,13 @@ final class NovaFaults {
     long seconds = ceilSeconds(retryAfter);
     Instant at = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds);
     return write(status, fault.withRetryAfter(NovaJson.formatInstant(at)))
-        .withHeader("Retry-After", Long.toString(seconds));
+        .withHeader("Retry-After", retryAfter(seconds));
   }
 
   /** 503 {@code serviceUnavailable}, with a {@code Retry-After} in seconds when a wait is known. */
   Reply unavailable(String message, Duration retryAfter) {
     Reply reply = fault(503, message);
-    return retryAfter == null ? reply : reply.withHeader("Retry-After", Long.toString(ceilSeconds(retryAfter)));
+    return retryAfter == null ? reply : reply.withHeader("Retry-After", retryAfter(ceilSeconds(retryAfter)));
   }
 
   /** The generic 500: nothing of the failure is told. */
@@ -149,6 +191,14 @@ final class NovaFaults {
   private static String clientMessage(ImageCatalogException e) {
     Optional<String> service = e.serviceMessage();
     return service.orElseGet(e::getMessage);
+  }
+
+  /** The {@code Retry-After} value: the seconds, or the instant they lead to as an HTTP date. */
+  private String retryAfter(long seconds) {
+    if (!retryAfterAsDate.getAsBoolean()) {
+      return Long.toString(seconds);
+    }
+    return HTTP_DATE.format(clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds));
   }
 
   private static long ceilSeconds(Duration d) {

@@ -30,29 +30,42 @@ final class Reply {
   private final String contentType;
   private final Map<String, String> headers;
   private final Body body;
+  private final boolean requestId;
 
-  private Reply(int status, String contentType, Map<String, String> headers, Body body) {
+  private Reply(int status, String contentType, Map<String, String> headers, Body body, boolean requestId) {
     this.status = status;
     this.contentType = contentType;
     this.headers = headers;
     this.body = body;
+    this.requestId = requestId;
   }
 
   /** A 200 JSON answer. */
   static Reply ok(Body body) {
-    return new Reply(200, JSON, Map.of(), Objects.requireNonNull(body, "body"));
+    return new Reply(200, JSON, Map.of(), Objects.requireNonNull(body, "body"), true);
   }
 
   /** A fault answer (the body writer writes the Nova fault). */
   static Reply fault(int status, Body body) {
-    return new Reply(status, FAULT_JSON, Map.of(), Objects.requireNonNull(body, "body"));
+    return new Reply(status, FAULT_JSON, Map.of(), Objects.requireNonNull(body, "body"), true);
+  }
+
+  /** An answer from below Nova's request layer (WebOb's own pages): no request id. */
+  static Reply bare(int status, String contentType, Body body) {
+    Objects.requireNonNull(contentType, "contentType");
+    return new Reply(status, contentType, Map.of(), Objects.requireNonNull(body, "body"), false);
+  }
+
+  /** This answer with another status (and everything else the same). */
+  Reply withStatus(int newStatus) {
+    return new Reply(newStatus, contentType, headers, body, requestId);
   }
 
   /** This answer with one more header. */
   Reply withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new Reply(status, contentType, Map.copyOf(more), body);
+    return new Reply(status, contentType, Map.copyOf(more), body, requestId);
   }
 
   int status() {
@@ -65,6 +78,11 @@ final class Reply {
 
   Map<String, String> headers() {
     return headers;
+  }
+
+  /** Whether the answer carries {@code X-Compute-Request-Id} (everything Nova's request layer answers). */
+  boolean carriesRequestId() {
+    return requestId;
   }
 
   Body body() {

@@ -13,14 +13,23 @@
  *   <li>Under {@code /v2/}: a request without a valid, unexpired {@code X-Auth-Token}, or for another tenant, gets
  *       401 {@code unauthorized} with {@code WWW-Authenticate: Keystone uri=<identity URL>}. Then the fault
  *       switches apply. Then {@code GET images}, {@code images/detail} and {@code images/{id}} (each also with a
- *       {@code .json} suffix) are served from the catalog; an unknown path gets 404 {@code itemNotFound}, another
- *       method 405 {@code badMethod}.
+ *       {@code .json} suffix) are served from the catalog, and the image's version-less bookmark
+ *       {@code /{tenant}/images/{id}} as the image. Other methods and paths answer as Nova 2014.1's router does
+ *       ({@code NovaRouter}): {@code POST images} 405 {@code badMethod} (after its body is checked),
+ *       {@code DELETE images/{id}} 404 {@code Image not found.} or, the catalog being read-only, 403; a route Nova
+ *       has without a controller action ({@code GET images/new}, {@code GET images/{id}/edit}, {@code PUT
+ *       images/{id}}) 404 {@code itemNotFound}; anything else, {@code HEAD} included, WebOb's bare text 404 with no
+ *       request id.
+ *   <li>Links: every {@code self}, {@code bookmark} and {@code alternate} link of an image, every {@code server}
+ *       link and every {@code next} link is built from the request's scheme and {@code Host} and the tenant, as Nova
+ *       builds them, whatever links the catalog's images carry ({@code NovaLinks}).
  *   <li>Queries are read as Nova reads them: form-decoded ({@code +} is a space, {@code %2B} a plus), the last of
  *       repeated parameters wins, unknown ones are ignored (but kept in the {@code next} link). Filters
  *       {@code name}, {@code status}, {@code type} (both in any case), {@code server}, {@code changes-since},
  *       {@code minDisk}, {@code minRam}; paging {@code limit} and {@code marker}. Invalid values get Nova's 400
  *       messages ({@code limit param must be an integer}, {@code limit param must be positive},
- *       {@code Invalid changes-since value}, ...).
+ *       {@code Unrecognized changes-since value}, ...); {@code changes-since} is read as pyiso8601 0.1.10
+ *       reads it ({@code Iso8601}).
  *   <li>Pages: {@code limit} absent or 0 means the largest page ({@link ImageEmulator.Builder#maxLimit(int)},
  *       1000 by default), a larger limit is capped to it, and {@code images_links} has a {@code next} link exactly
  *       when the page is full (Nova's Juno+ rule), so that a walk without {@code limit} still pages. The link is

@@ -58,7 +58,7 @@ class ConcurrencyTest {
                         assertThat(
                                 Wire.JSON.readImage(
                                     new java.io.ByteArrayInputStream(wire.get("/images/" + image.id()).body())))
-                            .isEqualTo(image);
+                            .isEqualTo(wire.served(image));
                       }
                       default -> assertThat(wire.get("/images?limit=x").statusCode()).isEqualTo(400);
                     }

@@ -64,8 +64,8 @@ class FilterTest {
 
   @Test
   void detailImagesComeBackWithEveryField() {
-    assertThat(wire.details("?name=web01%20nightly").items()).containsExactly(WEB_NIGHTLY);
-    assertThat(wire.summaries("?name=web01%20nightly").items()).containsExactly(WEB_NIGHTLY.toSummary());
+    assertThat(wire.details("?name=web01%20nightly").items()).containsExactly(wire.served(WEB_NIGHTLY));
+    assertThat(wire.summaries("?name=web01%20nightly").items()).containsExactly(wire.served(WEB_NIGHTLY.toSummary()));
   }
 
   @Test
@@ -178,9 +178,9 @@ class FilterTest {
   @Test
   void findReturnsAnImageOfAnyStatusWithOrWithoutTheJsonSuffix() {
     assertThat(Wire.JSON.readImage(new java.io.ByteArrayInputStream(wire.get("/images/" + WEB_FAILED.id()).body())))
-        .isEqualTo(WEB_FAILED);
+        .isEqualTo(wire.served(WEB_FAILED));
     assertThat(
             Wire.JSON.readImage(new java.io.ByteArrayInputStream(wire.get("/images/" + UBUNTU.id() + ".json").body())))
-        .isEqualTo(UBUNTU);
+        .isEqualTo(wire.served(UBUNTU));
   }
 }

@@ -38,6 +38,20 @@ final class Wire {
     return token;
   }
 
+  /** The image as the emulator serves it: with the links it builds from a request to its own address. */
+  Image served(Image image) {
+    return links().rewrite(image);
+  }
+
+  /** The summary as the emulator serves it. */
+  ImageSummary served(ImageSummary summary) {
+    return links().rewrite(summary);
+  }
+
+  private NovaLinks links() {
+    return new NovaLinks(emulator.uri().toString(), emulator.tenantId());
+  }
+
   /** {@code GET {computeEndpoint}{pathAndQuery}} with a valid token; the query is sent exactly as written. */
   HttpResponse<byte[]> get(String pathAndQuery) {
     return send(request(pathAndQuery).GET().build());
