@@ -1,5 +1,6 @@
 package io.github.rackimages.http;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,6 +59,38 @@ class HttpImageCatalogBudgetTest extends CatalogTestSupport {
     }
     assertThat(failure).isInstanceOf(ImageCatalogCallTimeoutException.class);
     assertThat(server.drainRequests()).hasSize(2);
+  }
+
+  /** An authenticator of the user's own whose sign-in takes longer than the call may: the budget ends the call. */
+  @Test
+  void aSignInThatRunsPastTheBudgetEndsTheCallAsATimeOut() {
+    java.util.List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.github.rackimages.http.auth.Authenticator slow = new io.github.rackimages.http.auth.Authenticator() {
+      @Override public io.github.rackimages.http.auth.AuthSession session() {
+        throw new AssertionError("a call with a budget must bound its wait");
+      }
+      @Override public io.github.rackimages.http.auth.AuthSession session(Duration maxWait) {
+        waits.add(maxWait);
+        try {
+          Thread.sleep(maxWait.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new ImageCatalogTransportException("gave up waiting for the identity service");
+      }
+      @Override public io.github.rackimages.http.auth.AuthSession renew(io.github.rackimages.http.auth.AuthSession r) {
+        throw new AssertionError("no renewal");
+      }
+    };
+    HttpImageCatalog catalog = HttpImageCatalog.builder().authenticator(slow)
+        .endpoint(server.endpoint())
+        .retryPolicy(PATIENT).apiCallTimeout(Duration.ofMillis(400)).build();
+
+    assertThatThrownBy(() -> catalog.list(ImageFilter.all(), PageRequest.first(5)))
+        .isInstanceOfSatisfying(ImageCatalogCallTimeoutException.class,
+            e -> assertThat(e.getMessage()).contains("apiCallTimeout of 400 ms"));
+    assertThat(waits).hasSize(1).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(Duration.ofMillis(400)));
+    assertThat(server.drainRequests()).isEmpty();
   }
 
   @Test

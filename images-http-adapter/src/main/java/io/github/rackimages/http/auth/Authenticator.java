@@ -31,4 +31,27 @@ public interface Authenticator {
    * @throws io.github.rackimages.core.ImageCatalogException if the identity service or the network fails
    */
   AuthSession renew(AuthSession refused);
+
+  /**
+   * {@link #session()}, waiting at most {@code maxWait} for a sign-in under way (the caller's own or another
+   * caller's), so that a call with a time budget is not held past it. The default ignores the bound.
+   *
+   * @throws io.github.rackimages.core.ImageCatalogTransportException if no session arrived within {@code maxWait}
+   * @throws io.github.rackimages.core.ImageCatalogException as {@link #session()} does
+   * @since 1.0
+   */
+  default AuthSession session(java.time.Duration maxWait) {
+    return session();
+  }
+
+  /**
+   * {@link #renew(AuthSession)}, waiting at most {@code maxWait} for the sign-in; the default ignores the bound.
+   *
+   * @throws io.github.rackimages.core.ImageCatalogTransportException if no session arrived within {@code maxWait}
+   * @throws io.github.rackimages.core.ImageCatalogException as {@link #renew(AuthSession)} does
+   * @since 1.0
+   */
+  default AuthSession renew(AuthSession refused, java.time.Duration maxWait) {
+    return renew(refused);
+  }
 }

@@ -106,7 +106,13 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
    */
   @Override
   public AuthSession session() {
-    return sessions.session();
+    return sessions.session(null);
+  }
+
+  /** {@link #session()}, waiting at most {@code maxWait} for a sign-in under way (this caller's or another's). */
+  @Override
+  public AuthSession session(Duration maxWait) {
+    return sessions.session(Objects.requireNonNull(maxWait, "maxWait"));
   }
 
   /**
@@ -120,7 +126,14 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
   @Override
   public AuthSession renew(AuthSession refused) {
     Objects.requireNonNull(refused, "refused");
-    return sessions.renew(refused);
+    return sessions.renew(refused, null);
+  }
+
+  /** {@link #renew(AuthSession)}, waiting at most {@code maxWait} for the sign-in. */
+  @Override
+  public AuthSession renew(AuthSession refused, Duration maxWait) {
+    Objects.requireNonNull(refused, "refused");
+    return sessions.renew(refused, Objects.requireNonNull(maxWait, "maxWait"));
   }
 
   /** The identity endpoint ({@code .../v2.0}, without {@code /tokens}). */

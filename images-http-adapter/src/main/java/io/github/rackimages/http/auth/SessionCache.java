@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -37,18 +39,22 @@ final class SessionCache {
     this.refreshSkew = refreshSkew;
   }
 
-  /** The cached session while it is fresh; otherwise a new one, one caller fetching at a time. */
-  AuthSession session() {
+  /**
+   * The cached session while it is fresh; otherwise a new one, one caller fetching at a time.
+   *
+   * @param maxWait the most this caller waits for a fetch under way, or null to wait for it whatever it takes
+   */
+  AuthSession session(Duration maxWait) {
     Cached c = current;
     if (c != null && fresh(c)) {
       return c.session;
     }
-    return refresh(null);
+    return refresh(null, maxWait);
   }
 
   /** The cached session if another caller already replaced the refused one; otherwise a new one. */
-  AuthSession renew(AuthSession refused) {
-    return refresh(refused.token().secret());
+  AuthSession renew(AuthSession refused, Duration maxWait) {
+    return refresh(refused.token().secret(), maxWait);
   }
 
   private boolean fresh(Cached c) {
@@ -61,7 +67,7 @@ final class SessionCache {
    *
    * @param refusedToken the token the compute service refused, or null for an expired or missing session
    */
-  private AuthSession refresh(String refusedToken) {
+  private AuthSession refresh(String refusedToken, Duration maxWait) {
     CompletableFuture<AuthSession> call;
     boolean leader = false;
     synchronized (lock) {
@@ -77,9 +83,23 @@ final class SessionCache {
       }
     }
     if (leader) {
-      return lead(call);
+      if (maxWait == null) {
+        return lead(call);
+      }
+      // A caller with a time budget starts the fetch on a thread of its own and waits for it like any waiter, so
+      // that its budget bounds the wait; the fetch goes on for the others if this caller gives up.
+      CompletableFuture<AuthSession> started = call;
+      Thread t = new Thread(() -> {
+        try {
+          lead(started);
+        } catch (RuntimeException | Error ignored) {
+          // Reported to every waiter through the future.
+        }
+      }, "images-sign-in");
+      t.setDaemon(true);
+      t.start();
     }
-    return await(call);
+    return await(call, maxWait);
   }
 
   private AuthSession lead(CompletableFuture<AuthSession> call) {
@@ -110,9 +130,13 @@ final class SessionCache {
     return expires.minus(skew);
   }
 
-  private AuthSession await(CompletableFuture<AuthSession> call) {
+  private AuthSession await(CompletableFuture<AuthSession> call, Duration maxWait) {
     try {
-      return call.get();
+      return maxWait == null ? call.get() : call.get(Math.max(1, maxWait.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new ImageCatalogTransportException(
+          "gave up waiting for the identity service after " + maxWait.toMillis() + " ms (the call's time budget);"
+              + " the sign-in goes on for other callers", ErrorDetails.none(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ImageCatalogTransportException(

@@ -84,7 +84,7 @@ public final class RequestExecutor {
   public <T> T execute(Call<T> call) {
     CallState<T> st = retries.start(call);
     while (true) {
-      HttpRequest request = requests.next(st, retries.attemptTimeout(st, requestTimeout));
+      HttpRequest request = next(st);
       long sent = System.nanoTime();
       Step<T> step;
       try {
@@ -140,7 +140,7 @@ public final class RequestExecutor {
   }
 
   private <T> CompletableFuture<T> attemptAsync(CallState<T> st) {
-    return CompletableFuture.supplyAsync(() -> requests.next(st, retries.attemptTimeout(st, requestTimeout)), executor)
+    return CompletableFuture.supplyAsync(() -> next(st), executor)
         .thenCompose(
             request -> {
               long sent = System.nanoTime();
@@ -209,12 +209,28 @@ public final class RequestExecutor {
     return retries.decide(st, ((Outcome.Failed<T>) outcome).failure());
   }
 
+  /** The next attempt's request; a sign-in that ran past the call's budget ends the call as a time-out. */
+  private <T> HttpRequest next(CallState<T> st) {
+    Duration timeout = retries.attemptTimeout(st, requestTimeout);
+    try {
+      return requests.next(st, timeout);
+    } catch (ImageCatalogException e) {
+      throw retries.orOverBudget(st, e);
+    }
+  }
+
   private <T> void renew(CallState<T> st, Failure refused) {
     st.renewed = true;
     try {
-      st.session = authenticator.renew(st.session);
+      Duration left = retries.left(st);
+      st.session = left == null ? authenticator.renew(st.session)
+          : authenticator.renew(st.session, left.isNegative() ? Duration.ZERO : left);
       st.useRenewed = true;
     } catch (ImageCatalogException e) {
+      ImageCatalogException overBudget = retries.orOverBudget(st, e);
+      if (overBudget != e) {
+        throw overBudget;
+      }
       throw refused
           .withMessage(refused.message() + " and could not be renewed: " + e.getMessage())
           .withCause(e)

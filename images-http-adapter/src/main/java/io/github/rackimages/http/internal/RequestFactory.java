@@ -53,7 +53,8 @@ final class RequestFactory {
       throw new CancellationException("the call was cancelled");
     }
     if (!st.useRenewed || st.session == null) {
-      st.session = authenticator.session();
+      // With a call budget, a sign-in under way is waited for no longer than this attempt may take.
+      st.session = st.deadline == null ? authenticator.session() : authenticator.session(timeout);
     }
     st.useRenewed = false;
     URI base = base(st.session);

@@ -1,6 +1,7 @@
 package io.github.rackimages.http.internal;
 
 import io.github.rackimages.core.ErrorDetails;
+import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.http.ImageCatalogCallTimeoutException;
 import io.github.rackimages.http.RetryPolicy;
 import java.time.Clock;
@@ -57,6 +58,23 @@ final class RetryDecider {
         last == null ? ErrorDetails.none() : last.details(),
         apiCallTimeout,
         last == null ? null : last.toException(""));
+  }
+
+  /**
+   * {@code e}, or the call's time-out when its budget is spent (a sign-in the call waited for ran past it).
+   */
+  ImageCatalogException orOverBudget(CallState<?> st, ImageCatalogException e) {
+    // A wait given all that was left ends within a millisecond or so of the deadline (waits count whole
+    // milliseconds): what is left then is no budget for another attempt.
+    if (st.deadline == null || clock.instant().plusMillis(10).isBefore(st.deadline)) {
+      return e;
+    }
+    return overBudget(st, Failure.of(Failure.Kind.TRANSPORT, e.getMessage(), e.details(), e));
+  }
+
+  /** What is left of the call's budget, or null without one. */
+  Duration left(CallState<?> st) {
+    return st.deadline == null ? null : Duration.between(clock.instant(), st.deadline);
   }
 
   private boolean passesDeadline(CallState<?> st, Duration wait) {

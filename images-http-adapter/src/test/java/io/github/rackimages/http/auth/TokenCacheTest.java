@@ -59,6 +59,36 @@ class TokenCacheTest {
         .apiKey("jdoe", "key");
   }
 
+  /** Real time, generous bounds: a stalled sign-in holds no caller past the wait it was given. */
+  @Test
+  void aBoundedWaitForAStalledSignInEndsOnTimeForLeaderAndWaitersAndTheSignInGoesOn() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    server.enqueue(token("tok-late", Access.EXPIRES).heldBy(release));
+    RackspaceIdentityAuthenticator auth = builder().build();
+    List<Future<Throwable>> callers = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < 4; i++) {
+      callers.add(pool.submit(() -> {
+        try {
+          auth.session(Duration.ofMillis(300));
+          return null;
+        } catch (RuntimeException e) {
+          return e;
+        }
+      }));
+    }
+    for (Future<Throwable> f : callers) {
+      assertThat(f.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(io.github.rackimages.core.ImageCatalogTransportException.class)
+          .hasMessageContaining("gave up waiting for the identity service after 300 ms");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+
+    release.countDown();
+    assertThat(auth.session().token().secret()).isEqualTo("tok-late");
+    assertThat(server.requestCount()).as("one sign-in, shared").isEqualTo(1);
+  }
+
   @Test
   void manySessionCallsShareOneIdentityCall() {
     server.always(token("tok-1", Access.EXPIRES));
