@@ -1,8 +1,9 @@
 package io.github.rackimages.cli;
 
-import io.github.rackimages.core.ImageStatus;
+import io.github.rackimages.core.GlanceStatus;
 import io.github.rackimages.core.ImageType;
 import io.github.rackimages.core.PageRequest;
+import io.github.rackimages.http.HttpImageCatalog;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -130,10 +133,13 @@ final class Converters {
     }
   }
 
-  /** What shell completion offers for {@code --status}: the statuses {@link Status} accepts. */
+  /**
+   * What shell completion offers for {@code --status}: the API statuses {@link Status} accepts, then the glance
+   * statuses they do not already spell (it takes {@code active}, {@code saving} and {@code deleted} too).
+   */
   static final class StatusNames extends java.util.ArrayList<String> {
     StatusNames() {
-      super(List.of("ACTIVE", "SAVING", "DELETED", "ERROR", "UNKNOWN"));
+      super(List.of("ACTIVE", "SAVING", "DELETED", "queued", "killed", "pending_delete"));
     }
   }
 
@@ -187,16 +193,63 @@ final class Converters {
     }
   }
 
-  /** A status the service can filter on, any case. */
-  static final class Status implements ITypeConverter<ImageStatus> {
+  /**
+   * A status the service can match, any case: the API statuses ACTIVE, SAVING and DELETED, or a glance status
+   * ({@code queued}, {@code saving}, {@code active}, {@code killed}, {@code deleted}, {@code pending_delete}). The
+   * service compares the lower-cased value with glance's status (docs/SERVICE-RULES.md, rule 1), so the API
+   * statuses ERROR and UNKNOWN would match no image: they are refused, naming {@code killed}, glance's word for
+   * the failed images the API shows as ERROR.
+   */
+  static final class Status implements ITypeConverter<GlanceStatus> {
     @Override
-    public ImageStatus convert(String value) {
-      ImageStatus status = ImageStatus.fromValue(value);
-      if (status == ImageStatus.UNRECOGNIZED) {
+    public GlanceStatus convert(String value) {
+      String text = value.trim().toLowerCase(Locale.ROOT);
+      if (text.equals("error") || text.equals("unknown")) {
         throw new Rejected(
-            "is not an image status; use ACTIVE, SAVING, DELETED, ERROR or UNKNOWN");
+            "matches no image: the service compares glance statuses; failed (ERROR) images are --status killed, "
+                + "listed only with --changes-since");
       }
-      return status;
+      return GlanceStatus.fromValue(text)
+          .orElseThrow(
+              () ->
+                  new Rejected(
+                      "is not an image status; use ACTIVE, SAVING, DELETED, or a glance status: queued, saving, "
+                          + "active, killed, deleted, pending_delete"));
+    }
+  }
+
+  /**
+   * A host for {@code --insecure-http-host}: a host name or address literal as the library's
+   * {@code insecureHttpHosts} takes it (its own check, so that the two never disagree), kept as typed.
+   */
+  static final class InsecureHttpHost implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        HttpImageCatalog.builder().insecureHttpHosts(Set.of(value));
+      } catch (IllegalArgumentException e) {
+        throw new Rejected(
+            "is not a host name or address; use e.g. images.example.com or 192.0.2.10, without scheme, port or path");
+      }
+      return value;
+    }
+  }
+
+  /**
+   * {@code KEY=VALUE} for {@code --property}: split at the first {@code =}; neither side is trimmed, as the
+   * service matches both exactly, and the value may be empty.
+   */
+  static final class Property implements ITypeConverter<Map.Entry<String, String>> {
+    @Override
+    public Map.Entry<String, String> convert(String value) {
+      int eq = value.indexOf('=');
+      if (eq < 0) {
+        throw new Rejected("is not KEY=VALUE; use e.g. --property os_distro=ubuntu");
+      }
+      if (eq == 0) {
+        throw new Rejected("is not KEY=VALUE: the key is empty; use e.g. --property os_distro=ubuntu");
+      }
+      return Map.entry(value.substring(0, eq), value.substring(eq + 1));
     }
   }
 

@@ -3,8 +3,8 @@ package io.github.rackimages.cli;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageCatalogBadRequestException;
+import io.github.rackimages.core.GlanceStatus;
 import io.github.rackimages.core.ImageFilter;
-import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.ImageStatus;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.ImageType;
@@ -13,8 +13,12 @@ import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.fake.InMemoryImageCatalog;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +37,8 @@ import picocli.CommandLine.Spec;
     description = {
       "List images: one page (--limit, default 1000), or every page with --all.",
       "Without --detail the summary list (ID, NAME) is fetched, which is cheaper.",
-      "Filters match as the service matches them: --name, --min-disk and --min-ram exactly; DELETED and ERROR "
-          + "images are listed only with --changes-since."
+      "Filters match as the service matches them: --name, --min-disk, --min-ram and --property exactly; "
+          + "DELETED and failed (killed) images are listed only with --changes-since."
     })
 final class ListCommand implements Callable<Integer> {
 
@@ -53,8 +57,12 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "STATUS",
       converter = Converters.Status.class,
       completionCandidates = Converters.StatusNames.class,
-      description = "Only images in this status: ACTIVE, SAVING, DELETED, ERROR or UNKNOWN.")
-  ImageStatus status;
+      description =
+          "Only images in this status, any case: ACTIVE, SAVING (glance saving only, not queued), DELETED, or "
+              + "a glance status: queued, saving, active, killed (failed images, shown as ERROR), deleted, "
+              + "pending_delete. killed, deleted and pending_delete need --changes-since. ERROR and UNKNOWN "
+              + "match nothing on the service and are refused.")
+  GlanceStatus status;
 
   @Option(
       names = "--type",
@@ -69,6 +77,15 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "ID|URL",
       description = "Only snapshots of this server, by id or full server URL.")
   String server;
+
+  @Option(
+      names = "--property",
+      paramLabel = "KEY=VALUE",
+      converter = Converters.Property.class,
+      description =
+          "Only images whose metadata has KEY with exactly VALUE (the service's property-KEY filter); repeat "
+              + "for more keys, all must match.")
+  List<Map.Entry<String, String>> properties = new ArrayList<>();
 
   @Option(
       names = "--changes-since",
@@ -146,8 +163,11 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private ParameterException refusedMarker(InMemoryImageCatalog catalog, Source from) {
+    // find() does not see DELETED images (the service answers 404 for them), so look at everything the catalog
+    // holds: this is the in-memory catalog, and it refused the marker without a request to anyone.
     boolean deleted =
-        catalog.find(ImageId.of(marker)).map(image -> image.status() == ImageStatus.DELETED).orElse(false);
+        catalog.images().stream()
+            .anyMatch(image -> image.id().value().equals(marker) && image.status() == ImageStatus.DELETED);
     return deleted
         ? UsageErrors.badValue(
             spec, "--marker", marker, "is a DELETED image, which the listing leaves out without --changes-since")
@@ -218,8 +238,8 @@ final class ListCommand implements Callable<Integer> {
    */
   private void notes(Invocation inv, ListingSink sink, boolean morePages, long delivered) {
     if (delivered == 0) {
-      // The service hides these two statuses without changes-since, so such a filter alone matches nothing.
-      boolean hidden = (status == ImageStatus.DELETED || status == ImageStatus.ERROR) && changesSince == null;
+      // The service hides these glance statuses without changes-since, so such a filter alone matches nothing.
+      boolean hidden = status != null && !status.apiStatus().listedByDefault() && changesSince == null;
       inv.warn("no images match" + (hidden ? "; DELETED and ERROR images are listed only with --changes-since" : ""));
     }
     if (sink instanceof ImageTable table && table.shortenedIds()) {
@@ -255,10 +275,26 @@ final class ListCommand implements Callable<Integer> {
         throw UsageErrors.badValue(spec, "--server", server, "is blank; use a server id or URL");
       }
     }
-    try {
-      if (status != null) {
-        b.status(status);
+    if (status != null) {
+      // The API statuses typed, the others as glance spells them: the service receives the same text either way.
+      switch (status) {
+        case ACTIVE, SAVING, DELETED -> b.status(status.apiStatus());
+        default -> b.glanceStatus(status.value());
       }
+    }
+    Set<String> keys = new HashSet<>();
+    for (Map.Entry<String, String> p : properties) {
+      if (!keys.add(p.getKey())) {
+        // The service would keep the last value and drop the others; say so rather than guess which was meant.
+        throw UsageErrors.badValue(
+            spec,
+            "--property",
+            p.getKey() + "=" + p.getValue(),
+            "repeats the key " + p.getKey() + "; an image has one value per key, give each key once");
+      }
+      b.property(p.getKey(), p.getValue());
+    }
+    try {
       if (type != null) {
         b.type(type);
       }

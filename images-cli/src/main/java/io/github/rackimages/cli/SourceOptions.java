@@ -11,8 +11,10 @@ import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -119,23 +121,34 @@ final class SourceOptions {
   boolean insecureHttp;
 
   @Option(
+      names = "--insecure-http-host",
+      paramLabel = "HOST",
+      order = 110,
+      converter = Converters.InsecureHttpHost.class,
+      description =
+          "Allow plain http to this host name or address besides loopback, as written, whatever DNS says it is; "
+              + "repeat for more hosts. Narrower than --insecure-http; the library calls this setting "
+              + "insecureHttpHosts.")
+  List<String> insecureHttpHosts = new ArrayList<>();
+
+  @Option(
       names = "--max-attempts",
       paramLabel = "N",
-      order = 110,
+      order = 111,
       description = "Attempts per request, retries included (default: the library's policy); 1 never retries.")
   Integer maxAttempts;
 
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      order = 111,
+      order = 112,
       description = "How long to wait for a connection and for each answer (default: 10 and 30).")
   Integer timeoutSeconds;
 
   @Option(
       names = "--total-timeout",
       paramLabel = "SECONDS",
-      order = 112,
+      order = 113,
       description =
           "The most one request may take in all, retries, waits and sign-in included (default: no limit beyond "
               + "--max-attempts and --timeout); the library calls this setting apiCallTimeout.")
@@ -156,8 +169,8 @@ final class SourceOptions {
   private Source choose(Invocation inv) {
     boolean networkOptions =
         endpoint != null || token != null || identity != null || region != null || username != null
-            || apiKey != null || password != null || insecureHttp || maxAttempts != null || timeoutSeconds != null
-            || totalTimeoutSeconds != null;
+            || apiKey != null || password != null || insecureHttp || !insecureHttpHosts.isEmpty()
+            || maxAttempts != null || timeoutSeconds != null || totalTimeoutSeconds != null;
     if (catalogFile != null && sample) {
       throw usage("--catalog and --sample name two sources; give one");
     }
@@ -184,7 +197,8 @@ final class SourceOptions {
     }
     if (networkOptions) {
       throw usage(
-          "--insecure-http, --max-attempts, --timeout and --total-timeout apply to --endpoint or identity only");
+          "--insecure-http, --insecure-http-host, --max-attempts, --timeout and --total-timeout apply to "
+              + "--endpoint or identity only");
     }
     return new Source(
         InMemoryImageCatalog.builder().images(SampleCatalogs.rackspace()).build(), "the sample catalog");
@@ -277,6 +291,10 @@ final class SourceOptions {
    */
   private HttpCatalogConfig.Builder<HttpImageCatalog> http() {
     HttpCatalogConfig.Builder<HttpImageCatalog> b = HttpImageCatalog.builder().allowInsecureHttp(insecureHttp);
+    if (!insecureHttpHosts.isEmpty()) {
+      // Each host was checked by its converter; the set drops repeats.
+      b.insecureHttpHosts(Set.copyOf(insecureHttpHosts));
+    }
     if (maxAttempts != null) {
       if (maxAttempts < 1) {
         throw usage("--max-attempts must be at least 1: " + maxAttempts);

@@ -35,7 +35,28 @@ class BadValueTest {
         bad("list --min-ram 1.5", "--min-ram '1.5' is not a whole number; use 0 or more"),
         bad(
             "list --status bogus",
-            "--status 'bogus' is not an image status; use ACTIVE, SAVING, DELETED, ERROR or UNKNOWN"),
+            "--status 'bogus' is not an image status; use ACTIVE, SAVING, DELETED, or a glance status: queued, "
+                + "saving, active, killed, deleted, pending_delete"),
+        bad(
+            "list --status ERROR",
+            "--status 'ERROR' matches no image: the service compares glance statuses; failed (ERROR) images are "
+                + "--status killed, listed only with --changes-since"),
+        bad(
+            "list --status error --changes-since 2000-01-01",
+            "--status 'error' matches no image: the service compares glance statuses; failed (ERROR) images are "
+                + "--status killed, listed only with --changes-since"),
+        bad(
+            "list --status UNKNOWN",
+            "--status 'UNKNOWN' matches no image: the service compares glance statuses; failed (ERROR) images are "
+                + "--status killed, listed only with --changes-since"),
+        bad(
+            "list --status UNRECOGNIZED",
+            "--status 'UNRECOGNIZED' is not an image status; use ACTIVE, SAVING, DELETED, or a glance status: "
+                + "queued, saving, active, killed, deleted, pending_delete"),
+        bad("list --property os_type", "--property 'os_type' is not KEY=VALUE; use e.g. --property os_distro=ubuntu"),
+        bad(
+            "list --property =linux",
+            "--property '=linux' is not KEY=VALUE: the key is empty; use e.g. --property os_distro=ubuntu"),
         bad("list --type x", "--type 'x' is not an image type; use base or snapshot"),
         bad(
             "list --changes-since yesterday",
@@ -125,6 +146,8 @@ class BadValueTest {
         checked.add(sub.getKey() + " " + name);
       }
     }
-    assertThat(checked).contains("list --limit", "list --endpoint", "serve --port", "serve --token-lifetime");
+    assertThat(checked)
+        .contains("list --limit", "list --endpoint", "list --status", "list --property", "list --insecure-http-host",
+            "serve --port", "serve --token-lifetime");
   }
 }

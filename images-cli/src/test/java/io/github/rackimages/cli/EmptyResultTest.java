@@ -32,6 +32,16 @@ class EmptyResultTest {
         .containsExactly("no images match; DELETED and ERROR images are listed only with --changes-since");
   }
 
+  @Test
+  void aTerminalIsToldWhyAKilledStatusMatchesNothingWithoutChangesSince() {
+    CliRun run = CliRun.run(Map.of(), Terminal.interactive(100), "list", "--status", "killed");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .containsExactly("no images match; DELETED and ERROR images are listed only with --changes-since");
+  }
+
   @ParameterizedTest(name = "--format {0}")
   @CsvSource(delimiter = '|', value = {"table|''", "ids|''", "json|'{\"images\":[]}\n'"})
   void pipedOutputOfAnEmptyListingIsEmptyAndStderrSilent(String format, String expected) {
@@ -44,7 +54,7 @@ class EmptyResultTest {
 
   @Test
   void pipedOutputOfADeletedStatusWithoutChangesSinceIsSilentToo() {
-    CliRun run = CliRun.run("list", "--status", "error", "--format", "ids");
+    CliRun run = CliRun.run("list", "--status", "deleted", "--format", "ids");
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEmpty();

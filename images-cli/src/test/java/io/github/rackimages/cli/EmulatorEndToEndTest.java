@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageStatus;
+import io.github.rackimages.core.ServerReference;
 import io.github.rackimages.emulator.ImageEmulator;
 import io.github.rackimages.fake.InMemoryImageCatalog;
 import io.github.rackimages.fake.SampleCatalogs;
 import io.github.rackimages.nova.json.NovaJson;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +67,12 @@ class EmulatorEndToEndTest {
       assertThat(again.exitCode()).as(again.toString()).isZero();
       List<Image> original = read(written.out());
       assertThat(original).containsExactlyInAnyOrderElementsOf(SampleCatalogs.rackspace());
-      assertThat(read(again.out())).containsExactlyElementsOf(original);
+      List<Image> served = read(again.out());
+      // Every field comes back, but the links: the emulator writes them from the request, as Nova does
+      // (docs/SERVICE-RULES.md, rule 9), so they name the emulator, not the catalog file's endpoint.
+      assertThat(served.stream().map(EmulatorEndToEndTest::withoutLinks).toList())
+          .containsExactlyElementsOf(original.stream().map(EmulatorEndToEndTest::withoutLinks).toList());
+      served.forEach(image -> assertLinksNameTheEmulator(image, serving.compute()));
     }
   }
 
@@ -110,7 +118,13 @@ class EmulatorEndToEndTest {
 
   @Test
   void showFindsAnImageOverHttpWithEveryField() {
-    Image image = large.get(123);
+    // A snapshot, so that its server's links are checked too; DELETED images are not found (rule 7).
+    Image image =
+        large.stream()
+            .skip(123)
+            .filter(i -> i.server().isPresent() && i.status() != ImageStatus.DELETED)
+            .findFirst()
+            .orElseThrow();
 
     CliRun run =
         CliRun.run(
@@ -119,8 +133,9 @@ class EmulatorEndToEndTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     try (NovaJson json = new NovaJson()) {
-      assertThat(json.readImage(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8))))
-          .isEqualTo(image);
+      Image shown = json.readImage(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+      assertThat(withoutLinks(shown)).isEqualTo(withoutLinks(image));
+      assertLinksNameTheEmulator(shown, emulator.computeEndpoint());
     }
   }
 
@@ -138,6 +153,36 @@ class EmulatorEndToEndTest {
     assertThat(run.outLines())
         .isNotEmpty()
         .containsExactlyElementsOf(large.stream().filter(filter::matches).map(i -> i.id().value()).toList());
+  }
+
+  /** The image with no links of its own or of its server: what a catalog holds, apart from where it is served. */
+  private static Image withoutLinks(Image image) {
+    Image.Builder b = image.toBuilder().links(List.of());
+    image.server().ifPresent(s -> b.server(new ServerReference(s.id(), List.of(), s.otherFields())));
+    return b.build();
+  }
+
+  /**
+   * The links the emulator writes for a request to {@code compute} ({@code http://host:port/v2/<tenant>}):
+   * {@code self} under it, {@code bookmark} and {@code alternate} under {@code http://host:port/<tenant>}, for the
+   * image's own id, and the same for its server.
+   */
+  private static void assertLinksNameTheEmulator(Image image, URI compute) {
+    String origin = compute.getScheme() + "://" + compute.getRawAuthority();
+    String tenant = compute.getPath().substring(compute.getPath().lastIndexOf('/') + 1);
+    String id = image.id().value();
+    assertThat(image.links())
+        .extracting(l -> l.rel() + " " + l.href())
+        .containsExactly(
+            "self " + compute + "/images/" + id,
+            "bookmark " + origin + "/" + tenant + "/images/" + id,
+            "alternate " + origin + "/" + tenant + "/images/" + id);
+    image.server().ifPresent(
+        s -> assertThat(s.links())
+            .extracting(l -> l.rel() + " " + l.href())
+            .containsExactly(
+                "self " + compute + "/servers/" + s.id().value(),
+                "bookmark " + origin + "/" + tenant + "/servers/" + s.id().value()));
   }
 
   private static List<Image> read(String text) {
