@@ -32,7 +32,7 @@ record NovaLinks(String base, String tenantId) {
   /** This image with Nova's three links, and its server's two. */
   Image rewrite(Image image) {
     Image.Builder b = image.toBuilder().links(imageLinks(image.id().value()));
-    image.server().ifPresent(s -> b.server(new ServerReference(s.id(), serverLinks(s.id().value()))));
+    image.server().ifPresent(s -> b.server(new ServerReference(s.id(), serverLinks(s.id().value()), s.otherFields())));
     return b.build();
   }
 

@@ -81,6 +81,27 @@ class LinksTest {
   }
 
   @Test
+  void rewritingAServersLinksKeepsItsOtherKeys() {
+    Image snapshot = Fixtures.WEB_NIGHTLY.toBuilder()
+        .server(new io.github.rackimages.core.ServerReference(Fixtures.WEB01, List.of(),
+            java.util.Map.of("name", io.github.rackimages.core.AttributeValue.text("web01"))))
+        .build();
+    ImageEmulator withName = ImageEmulator.builder()
+        .catalog(io.github.rackimages.fake.InMemoryImageCatalog.builder().image(snapshot).build()).start();
+    try {
+      HttpResponse<byte[]> answer = Wire.send(HttpRequest.newBuilder(
+              URI.create(withName.computeEndpoint() + "/images/" + snapshot.id().value()))
+          .header("X-Auth-Token", withName.issueToken()).build());
+      Image read = Wire.JSON.readImage(new ByteArrayInputStream(answer.body()));
+
+      assertThat(read.server().orElseThrow().name()).contains("web01");
+      assertThat(read.server().orElseThrow().links()).isNotEmpty();
+    } finally {
+      withName.stop();
+    }
+  }
+
+  @Test
   void linksFollowTheHostHeaderAndDropTheDefaultPort() throws IOException {
     String path = "/v2/" + TENANT + "/images/detail?limit=1";
     String elsewhere = hrefsVia("emulator.example:8443", path).get(0);
