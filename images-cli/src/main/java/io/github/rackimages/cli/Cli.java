@@ -63,7 +63,7 @@ public final class Cli {
     Objects.requireNonNull(terminal, "terminal");
     Invocation inv = new Invocation(env, out, err, terminal);
     rememberSecrets(inv, args, env);
-    CommandLine cli = ImagesCommand.commandLine(inv);
+    CommandLine cli = ImagesCommand.commandLine(inv, args);
     cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new RedactingWriter(err, inv.redactor()), true));
     if (terminal.interactive()) {

@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -32,9 +33,6 @@ import picocli.CommandLine.Spec;
     name = "images",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {
-      ListCommand.class, ShowCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class
-    },
     description = {
       "List Rackspace Cloud Servers (OpenStack Compute v2) images, or serve them as a local emulator.",
       "",
@@ -42,6 +40,13 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 success, 1 service or network failure, 2 usage error, 3 authentication refused."
     })
 public final class ImagesCommand implements Runnable {
+
+  /**
+   * The subcommands in the order the usage help lists them. They are added in code rather than named in
+   * {@code @Command(subcommands = ...)}: picocli reads a command's annotations by reflection when it is added, which
+   * is most of a short run's time, so a run that names its subcommand builds that one only.
+   */
+  private static final List<String> SUBCOMMANDS = List.of("list", "show", "serve", "generate-completion");
 
   private final Invocation invocation;
 
@@ -87,13 +92,58 @@ public final class ImagesCommand implements Runnable {
   }
 
   /**
-   * The command line for a run: picocli's {@code generate-completion} subcommand is hidden by default, and shown
-   * here so that people find it in the usage help.
+   * The whole command line, every subcommand in it: picocli's {@code generate-completion} subcommand is hidden by
+   * default, and shown here so that people find it in the usage help.
    */
   static CommandLine commandLine(Invocation invocation) {
+    return commandLine(invocation, null);
+  }
+
+  /**
+   * The command line for these arguments: when they name a subcommand exactly ({@code images list ...}), only that
+   * one is built; otherwise (no subcommand, a typo, an {@code @file}, completion) all of them are, so that help,
+   * suggestions and the completion script see every command.
+   */
+  static CommandLine commandLine(Invocation invocation, String[] args) {
     CommandLine cli = new CommandLine(new ImagesCommand(invocation));
-    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+    String chosen = args == null ? null : chosenSubcommand(args);
+    for (String name : SUBCOMMANDS) {
+      if (chosen == null || chosen.equals(name)) {
+        cli.addSubcommand(name, subcommand(name));
+      }
+    }
+    CommandLine completion = cli.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().hidden(false);
+    }
     return cli;
+  }
+
+  /**
+   * The subcommand the arguments name, or null when they name none for sure. The root's options take no value
+   * ({@code --debug}, {@code --help}, {@code --version}), so the first argument that is not an option is the
+   * subcommand; {@code --}, an {@code @file} or a completion script need them all.
+   */
+  private static String chosenSubcommand(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--") || arg.startsWith("@")) {
+        return null;
+      }
+      if (!arg.startsWith("-")) {
+        return SUBCOMMANDS.contains(arg) && !arg.equals("generate-completion") ? arg : null;
+      }
+    }
+    return null;
+  }
+
+  private static Object subcommand(String name) {
+    return switch (name) {
+      case "list" -> new ListCommand();
+      case "show" -> new ShowCommand();
+      case "serve" -> new ServeCommand();
+      case "generate-completion" -> new AutoComplete.GenerateCompletion();
+      default -> throw new IllegalArgumentException("no such subcommand: " + name);
+    };
   }
 
   Invocation invocation() {
