@@ -101,7 +101,7 @@ class CatalogFaultsTest {
   void aCatalogFailureBecomesTheServicesFaultOnEveryRoute(
       Supplier<? extends ImageCatalogException> failure, int status, String name, String message) {
     for (String path : new String[] {"/images", "/images/detail?limit=2", "/images/" + Fixtures.UBUNTU.id()}) {
-      catalog.failNext(1, failure);
+      catalog.failNext(1, Faults.of(failure));
 
       HttpResponse<byte[]> response = wire.get(path);
 

@@ -89,7 +89,7 @@ class HttpAdapterAgainstEmulatorTest {
 
   @Test
   void aFaultInjectedIntoTheFakeReachesTheApplicationTyped() {
-    catalog.failNext(Faults.badRequest("Invalid marker format").get());
+    catalog.failNext(Faults.badRequest("Invalid marker format"));
 
     ImageCatalogBadRequestException e =
         catchThrowableOfType(

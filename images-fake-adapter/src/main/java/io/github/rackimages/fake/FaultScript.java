@@ -4,11 +4,10 @@ import io.github.rackimages.core.ImageCatalogException;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * The calls an {@link InMemoryImageCatalog} received and the faults scripted for the next ones: a count, and a
- * queue of (how many calls, which failure) consumed one call at a time. Thread-safe; a call with no fault pending
+ * queue of (how many calls, which fault) consumed one call at a time. Thread-safe; a call with no fault pending
  * reads one volatile field and takes no lock. The contracts are documented on the catalog's methods of the same
  * names.
  */
@@ -32,13 +31,13 @@ final class FaultScript {
     return calls.getAndSet(0);
   }
 
-  void failNext(int calls, Supplier<? extends ImageCatalogException> failure) {
-    Objects.requireNonNull(failure, "failure");
+  void failNext(int calls, Fault<?> fault) {
+    Objects.requireNonNull(fault, "fault");
     if (calls < 1) {
       throw new IllegalArgumentException("calls must be at least 1: " + calls);
     }
     synchronized (lock) {
-      faults.add(new PendingFault(calls, failure));
+      faults.add(new PendingFault(calls, fault));
       faultsPending = true;
     }
   }
@@ -63,37 +62,37 @@ final class FaultScript {
   /**
    * Consumes the next scripted fault, if any, and throws it.
    *
-   * @throws ImageCatalogException the scripted fault
+   * @throws ImageCatalogException the scripted fault's fresh exception
    * @throws NullPointerException if the fault's supplier returned null
+   * @throws IllegalStateException if the fault's supplier returned the same exception twice in a row
    */
   void throwNextFault() {
     if (!faultsPending) {
       return;
     }
-    Supplier<? extends ImageCatalogException> failure;
+    Fault<?> fault;
     synchronized (lock) {
       PendingFault next = faults.peek();
       if (next == null) {
         return;
       }
-      failure = next.failure;
+      fault = next.fault;
       if (--next.remaining == 0) {
         faults.remove();
         faultsPending = !faults.isEmpty();
       }
     }
-    // The supplier is user code: call it outside the lock.
-    ImageCatalogException e = failure.get();
-    throw Objects.requireNonNull(e, "the fault supplier returned null");
+    // The fault's supplier may be user code: call it outside the lock.
+    throw fault.get();
   }
 
   private static final class PendingFault {
-    private final Supplier<? extends ImageCatalogException> failure;
+    private final Fault<?> fault;
     private int remaining; // guarded by FaultScript.lock
 
-    PendingFault(int remaining, Supplier<? extends ImageCatalogException> failure) {
+    PendingFault(int remaining, Fault<?> fault) {
       this.remaining = remaining;
-      this.failure = failure;
+      this.fault = fault;
     }
   }
 }

@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * InMemoryImageCatalog catalog = InMemoryImageCatalog.of(
  *     FakeImages.base("Ubuntu 24.04 LTS (Noble Numbat)").build(),
  *     FakeImages.snapshot(ServerId.of("87487601-1968-4d3c-b2fa-3034b0d9e6f3"), "web01-nightly").build());
- * catalog.failNext(Faults.throttled(Duration.ofSeconds(5)).get());  // the next call is rate-limited
- * MyService service = new MyService(catalog);                        // code under test
+ * catalog.failNext(Faults.throttled(Duration.ofSeconds(5)));  // the next call is rate-limited
+ * MyService service = new MyService(catalog);                  // code under test
  * ...
  * assertThat(catalog.callCount()).isEqualTo(2);
  * }</pre>
@@ -65,8 +65,9 @@ import java.util.function.Supplier;
  *
  * <p><b>Test hooks.</b> {@link #callCount()} counts the calls the catalog received ({@link #list},
  * {@link #listSummaries} and {@link #find}, failed ones included; calls rejected for a null argument are not calls).
- * {@link #failNext(int, Supplier)} makes the next calls fail with exceptions from {@link Faults} or your own. The
- * builder's {@link Builder#latency(Duration)} slows every call down.
+ * {@link #failNext(Fault)} and {@link #failNext(int, Fault)} make the next call, or the next {@code n} calls, fail with
+ * a {@link Fault} from {@link Faults} (ready-made, or your own with {@link Faults#of}); each failing call throws a
+ * fresh exception. The builder's {@link Builder#latency(Duration)} slows every call down.
  *
  * <p><b>Implementation note.</b> This class is a façade over parts with one job each: the indexes and their lock
  * ({@code ImageIndex}), the rules of the test mutations ({@code Mutations}), the call count and fault queue
@@ -119,7 +120,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws NullPointerException if an argument is null
    * @throws ImageCatalogBadRequestException if the marker names no image, or a DELETED one while the filter has no
    *     {@code changes-since}
-   * @throws ImageCatalogException an injected fault (see {@link #failNext(int, Supplier)}), or a
+   * @throws ImageCatalogException an injected fault (see {@link #failNext(int, Fault)}), or a
    *     {@link ImageCatalogTransportException} if the thread is interrupted during the simulated latency
    */
   @Override
@@ -136,7 +137,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * @throws NullPointerException if an argument is null
    * @throws ImageCatalogBadRequestException if the marker names no image, or a DELETED one while the filter has no
    *     {@code changes-since}
-   * @throws ImageCatalogException an injected fault (see {@link #failNext(int, Supplier)}), or a
+   * @throws ImageCatalogException an injected fault (see {@link #failNext(int, Fault)}), or a
    *     {@link ImageCatalogTransportException} if the thread is interrupted during the simulated latency
    */
   @Override
@@ -156,7 +157,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
    * {@inheritDoc} DELETED images are found too.
    *
    * @throws NullPointerException if {@code id} is null
-   * @throws ImageCatalogException an injected fault (see {@link #failNext(int, Supplier)}), or a
+   * @throws ImageCatalogException an injected fault (see {@link #failNext(int, Fault)}), or a
    *     {@link ImageCatalogTransportException} if the thread is interrupted during the simulated latency
    */
   @Override
@@ -279,27 +280,65 @@ public final class InMemoryImageCatalog implements ImageCatalog {
   }
 
   /**
-   * Makes the next {@code calls} calls (to {@link #list}, {@link #listSummaries} or {@link #find}, in any mix)
-   * fail, each with a fresh exception from {@code failure}; they are counted as calls. Faults queue up: after
-   * {@code failNext(2, a); failNext(1, b)} the next two calls fail with {@code a}'s exceptions and the third with
-   * {@code b}'s.
+   * Makes the next call (to {@link #list}, {@link #listSummaries} or {@link #find}) fail with a fresh exception from
+   * {@code fault}; the same as {@code failNext(1, fault)}.
    *
-   * @throws NullPointerException if {@code failure} is null
-   * @throws IllegalArgumentException if {@code calls} is less than 1
+   * <pre>{@code
+   * catalog.failNext(Faults.serviceUnavailable());
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code fault} is null
+   * @since 1.0
    */
-  public void failNext(int calls, Supplier<? extends ImageCatalogException> failure) {
-    script.failNext(calls, failure);
+  public void failNext(Fault<?> fault) {
+    failNext(1, fault);
   }
 
   /**
-   * Makes the next call fail with this exception. The same instance is thrown; use
-   * {@link #failNext(int, Supplier)} to fail several calls with fresh instances.
+   * Makes the next {@code calls} calls (to {@link #list}, {@link #listSummaries} or {@link #find}, in any mix)
+   * fail, each with a fresh exception from {@code fault}; they are counted as calls. Faults queue up: after
+   * {@code failNext(2, a); failNext(b)} the next two calls fail with {@code a}'s exceptions and the third with
+   * {@code b}'s. The fault's exception is made when the call fails, after the call was counted and the latency
+   * waited; a fault whose supplier returns null, or the same exception twice in a row, fails that call with
+   * {@link NullPointerException} or {@link IllegalStateException} instead.
+   *
+   * <pre>{@code
+   * catalog.failNext(3, Faults.throttled(Duration.ofSeconds(30)));
+   * }</pre>
+   *
+   * @throws NullPointerException if {@code fault} is null
+   * @throws IllegalArgumentException if {@code calls} is less than 1
+   * @since 1.0
+   */
+  public void failNext(int calls, Fault<?> fault) {
+    script.failNext(calls, fault);
+  }
+
+  /**
+   * Makes the next {@code calls} calls fail, each with an exception from {@code failure}.
    *
    * @throws NullPointerException if {@code failure} is null
+   * @throws IllegalArgumentException if {@code calls} is less than 1
+   * @deprecated Use {@link #failNext(int, Fault)} with a fault from {@link Faults}, or
+   *     {@code Faults.of(failure)} for your own supplier.
    */
+  @Deprecated(since = "1.0")
+  public void failNext(int calls, Supplier<? extends ImageCatalogException> failure) {
+    failNext(calls, Faults.of(failure));
+  }
+
+  /**
+   * Makes the next call fail with this very exception.
+   *
+   * @throws NullPointerException if {@code failure} is null
+   * @deprecated An exception object made in advance is shared by whatever throws it; use {@link #failNext(Fault)},
+   *     which makes a fresh exception for the failing call: {@code failNext(Faults.serviceFault())} rather than
+   *     {@code failNext(Faults.serviceFault().get())}.
+   */
+  @Deprecated(since = "1.0")
   public void failNext(ImageCatalogException failure) {
     Objects.requireNonNull(failure, "failure");
-    failNext(1, () -> failure);
+    failNext(1, Faults.of(() -> failure));
   }
 
   /** Drops every fault not yet thrown. */

@@ -7,7 +7,8 @@
  *   <li>{@link io.github.rackimages.fake.FakeImages}: image builders pre-filled the way Rackspace fills images;
  *   <li>{@link io.github.rackimages.fake.SampleCatalogs}: a realistic sample account and a generator of large,
  *       deterministic catalogs;
- *   <li>{@link io.github.rackimages.fake.Faults}: failures shaped as the service reports them.
+ *   <li>{@link io.github.rackimages.fake.Faults}: the {@link io.github.rackimages.fake.Fault}s to script with
+ *       {@code failNext}, shaped as the service reports them, or your own.
  * </ul>
  *
  * <p><b>Non-null by default.</b> No method in this package accepts or returns {@code null} unless its Javadoc

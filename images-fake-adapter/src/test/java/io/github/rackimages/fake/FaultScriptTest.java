@@ -12,8 +12,8 @@ class FaultScriptTest {
   @Test
   void scriptedFaultsAreThrownInOrderThenCallsPassAgain() {
     FaultScript script = new FaultScript();
-    script.failNext(2, () -> new ImageCatalogException("first"));
-    script.failNext(1, () -> new ImageCatalogException("second"));
+    script.failNext(2, Faults.of(() -> new ImageCatalogException("first")));
+    script.failNext(1, Faults.of(() -> new ImageCatalogException("second")));
 
     assertThat(script.pendingFaults()).isEqualTo(3);
     assertThatThrownBy(script::throwNextFault).hasMessage("first");
@@ -26,7 +26,7 @@ class FaultScriptTest {
   @Test
   void countingCallsNeitherConsumesNorDependsOnFaults() {
     FaultScript script = new FaultScript();
-    script.failNext(1, () -> new ImageCatalogException("scripted"));
+    script.failNext(1, Faults.of(() -> new ImageCatalogException("scripted")));
 
     script.countCall();
     script.countCall();
@@ -39,7 +39,7 @@ class FaultScriptTest {
   @Test
   void clearDropsEveryPendingFault() {
     FaultScript script = new FaultScript();
-    script.failNext(3, () -> new ImageCatalogException("scripted"));
+    script.failNext(3, Faults.of(() -> new ImageCatalogException("scripted")));
 
     script.clear();
 

@@ -7,13 +7,13 @@ import io.github.rackimages.core.ImageCatalogAuthenticationException;
 import io.github.rackimages.core.ImageCatalogBadRequestException;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogForbiddenException;
+import io.github.rackimages.core.ImageCatalogNotFoundException;
 import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +42,7 @@ class FaultsTest {
   @ParameterizedTest
   @MethodSource("serviceFaults")
   void serviceFaultsCarryWhatTheServiceWouldHaveSaid(
-      Supplier<? extends ImageCatalogException> fault,
+      Fault<?> fault,
       Class<? extends ImageCatalogException> type,
       int status,
       String faultName,
@@ -66,7 +66,7 @@ class FaultsTest {
 
   @ParameterizedTest
   @MethodSource("serviceFaults")
-  void eachCallMakesAFreshExceptionWithAFreshRequestId(Supplier<? extends ImageCatalogException> fault) {
+  void eachCallMakesAFreshExceptionWithAFreshRequestId(Fault<?> fault) {
     ImageCatalogException one = fault.get();
     ImageCatalogException two = fault.get();
 
@@ -119,5 +119,35 @@ class FaultsTest {
     assertThatThrownBy(() -> Faults.throttled(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Faults.serviceUnavailable(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> Faults.badRequest(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void yourOwnFaultThrowsWhatYourSupplierMakesEachTime() {
+    Fault<ImageCatalogNotFoundException> gone = Faults.of(() -> new ImageCatalogNotFoundException("gone"));
+
+    ImageCatalogNotFoundException one = gone.get();
+    ImageCatalogNotFoundException two = gone.get();
+
+    assertThat(one).hasMessageContaining("gone").isNotSameAs(two);
+    assertThat(gone).hasToString("Fault[custom]");
+    assertThatThrownBy(() -> Faults.of(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void aFaultRefusesToHandOutTheSameExceptionTwice() {
+    ImageCatalogException shared = new ImageCatalogException("shared");
+    Fault<ImageCatalogException> fault = Faults.of(() -> shared);
+
+    assertThat(fault.get()).isSameAs(shared);
+    assertThatThrownBy(fault::get)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("same exception twice");
+  }
+
+  @Test
+  void aFaultSaysWhatItThrows() {
+    assertThat(Faults.throttled(Duration.ofSeconds(30))).hasToString("Fault[413 overLimit, retry after PT30S]");
+    assertThat(Faults.badRequest("Invalid marker")).hasToString("Fault[400 badRequest: Invalid marker]");
+    assertThat(Faults.transport()).hasToString("Fault[transport: connection reset]");
   }
 }

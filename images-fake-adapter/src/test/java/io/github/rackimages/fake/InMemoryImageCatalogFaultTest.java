@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalogBadRequestException;
 import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.core.ImageCatalogNotFoundException;
 import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
@@ -51,7 +52,7 @@ class InMemoryImageCatalogFaultTest {
 
   @Test
   void failedCallsCountToo() {
-    catalog.failNext(Faults.transport().get());
+    catalog.failNext(Faults.transport());
 
     catchThrowable(() -> catalog.find(ImageId.of("a")));
     catchThrowable(() -> catalog.list(ImageFilter.all(), PageRequest.after(PageMarker.of("nope"), 1)));
@@ -71,6 +72,17 @@ class InMemoryImageCatalogFaultTest {
   }
 
   @Test
+  void theNextCallFailsWithTheFaultThenCallsSucceed() {
+    catalog.failNext(Faults.serviceUnavailable());
+
+    assertThat(catalog.pendingFaults()).isEqualTo(1);
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogUnavailableException.class);
+    assertThat(catalog.find(ImageId.of("a"))).isPresent();
+    assertThat(catalog.callCount()).isEqualTo(2);
+    assertThat(catalog.pendingFaults()).isZero();
+  }
+
+  @Test
   void theNextNCallsOfAnyKindFailWithFreshExceptionsThenCallsSucceed() {
     catalog.failNext(3, Faults.throttled(Duration.ofSeconds(30)));
 
@@ -81,28 +93,69 @@ class InMemoryImageCatalogFaultTest {
     assertThat(List.of(first, second, third)).allSatisfy(
         t -> assertThat(t).isInstanceOf(ImageCatalogThrottledException.class));
     assertThat(first).isNotSameAs(second).isNotSameAs(third);
+    assertThat(second).isNotSameAs(third);
+    assertThat(List.of(first, second, third))
+        .extracting(t -> ((ImageCatalogException) t).requestId())
+        .doesNotHaveDuplicates();
     assertThat(catalog.list(ImageFilter.all(), PageRequest.first()).items()).hasSize(2);
     assertThat(catalog.callCount()).isEqualTo(4);
     assertThat(catalog.pendingFaults()).isZero();
   }
 
   @Test
-  void faultsQueueUpInTheOrderTheyWereGiven() {
-    catalog.failNext(2, Faults.serviceUnavailable());
-    catalog.failNext(1, Faults.transport());
+  void oneFaultScriptedOnTwoCatalogsGivesEachItsOwnException() {
+    InMemoryImageCatalog other = InMemoryImageCatalog.of(active("a", 1));
+    Fault<?> fault = Faults.serviceFault();
+    catalog.failNext(fault);
+    other.failNext(fault);
 
-    assertThat(catalog.pendingFaults()).isEqualTo(3);
-    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogUnavailableException.class);
-    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogUnavailableException.class);
-    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogTransportException.class);
-    assertThat(catalog.find(ImageId.of("a"))).isPresent();
+    Throwable here = catchThrowable(() -> catalog.find(ImageId.of("a")));
+    Throwable there = catchThrowable(() -> other.find(ImageId.of("a")));
+
+    assertThat(here).isInstanceOf(ImageCatalogServiceFaultException.class).isNotSameAs(there);
+    assertThat(there).isInstanceOf(ImageCatalogServiceFaultException.class);
   }
 
   @Test
-  void theShorthandFailsOneCallWithTheGivenException() {
-    ImageCatalogException failure = Faults.serviceFault().get();
+  void faultsQueueUpInTheOrderTheyWereGiven() {
+    catalog.failNext(2, Faults.serviceUnavailable());
+    catalog.failNext(Faults.transport());
+    catalog.failNext(Faults.of(() -> new ImageCatalogNotFoundException("gone")));
+
+    assertThat(catalog.pendingFaults()).isEqualTo(4);
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogUnavailableException.class);
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogUnavailableException.class);
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogTransportException.class);
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a")))
+        .isInstanceOf(ImageCatalogNotFoundException.class)
+        .hasMessageContaining("gone");
+    assertThat(catalog.find(ImageId.of("a"))).isPresent();
+    assertThat(catalog.callCount()).isEqualTo(5);
+  }
+
+  @Test
+  void aSupplierThatSharesOneExceptionFailsTheSecondCallLoudly() {
+    ImageCatalogException shared = new ImageCatalogException("shared");
+    catalog.failNext(2, Faults.of(() -> shared));
+
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isSameAs(shared);
+    assertThatThrownBy(() -> catalog.find(ImageId.of("a")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("same exception twice");
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theDeprecatedShapesStillScriptFaults() {
+    ImageCatalogException failure = new ImageCatalogServiceFaultException("made in advance");
+    catalog.failNext(2, () -> new ImageCatalogNotFoundException("gone"));
     catalog.failNext(failure);
 
+    Throwable first = catchThrowable(() -> catalog.find(ImageId.of("a")));
+    Throwable second = catchThrowable(() -> catalog.find(ImageId.of("a")));
+
+    assertThat(first).isInstanceOf(ImageCatalogNotFoundException.class).isNotSameAs(second);
+    assertThat(second).isInstanceOf(ImageCatalogNotFoundException.class);
     assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isSameAs(failure);
     assertThat(catalog.find(ImageId.of("a"))).isPresent();
   }
@@ -122,7 +175,7 @@ class InMemoryImageCatalogFaultTest {
     Iterator<Image> walk = catalog.stream(ImageFilter.all(), PageRequest.first(1)).iterator();
     assertThat(walk.next().id()).isEqualTo(ImageId.of("a"));
 
-    catalog.failNext(Faults.serviceFault().get());
+    catalog.failNext(Faults.serviceFault());
     Throwable thrown = catchThrowable(walk::next);
 
     assertThat(thrown).isInstanceOfSatisfying(
@@ -137,7 +190,7 @@ class InMemoryImageCatalogFaultTest {
 
   @Test
   void theFaultIsThrownAfterTheCallArrivesSoArgumentErrorsComeFirst() {
-    catalog.failNext(Faults.serviceFault().get());
+    catalog.failNext(Faults.serviceFault());
 
     assertThatThrownBy(() -> catalog.find(null)).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> catalog.find(ImageId.of("a"))).isInstanceOf(ImageCatalogServiceFaultException.class);
@@ -145,7 +198,7 @@ class InMemoryImageCatalogFaultTest {
 
   @Test
   void anInjectedFaultComesBeforeMarkerValidation() {
-    catalog.failNext(Faults.transport().get());
+    catalog.failNext(Faults.transport());
 
     assertThatThrownBy(() -> catalog.list(ImageFilter.all(), PageRequest.after(PageMarker.of("nope"), 1)))
         .isInstanceOf(ImageCatalogTransportException.class);
@@ -155,7 +208,7 @@ class InMemoryImageCatalogFaultTest {
 
   @Test
   void aSupplierThatReturnsNullIsReported() {
-    catalog.failNext(1, () -> null);
+    catalog.failNext(Faults.of(() -> null));
 
     assertThatThrownBy(() -> catalog.find(ImageId.of("a")))
         .isInstanceOf(NullPointerException.class)
@@ -168,8 +221,8 @@ class InMemoryImageCatalogFaultTest {
     assertThatThrownBy(() -> catalog.failNext(calls, Faults.serviceFault()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(Integer.toString(calls));
-    assertThatThrownBy(() -> catalog.failNext(1, null)).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> catalog.failNext(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> catalog.failNext(1, (Fault<?>) null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> catalog.failNext((Fault<?>) null)).isInstanceOf(NullPointerException.class);
   }
 
   @Test

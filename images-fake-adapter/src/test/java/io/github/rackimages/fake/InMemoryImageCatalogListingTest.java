@@ -285,7 +285,7 @@ class InMemoryImageCatalogListingTest {
   @Test
   void nullArgumentsAreRejectedBeforeTheCallAndNotCounted() {
     InMemoryImageCatalog catalog = InMemoryImageCatalog.of(active("a", 1));
-    catalog.failNext(Faults.serviceFault().get());
+    catalog.failNext(Faults.serviceFault());
 
     assertThatThrownBy(() -> catalog.list(null, PageRequest.first())).isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> catalog.list(ImageFilter.all(), null)).isInstanceOf(NullPointerException.class);

@@ -196,7 +196,7 @@ class InMemoryImageCatalogMutationTest {
   void clearEmptiesTheCatalogButKeepsCountsAndFaults() {
     InMemoryImageCatalog catalog = InMemoryImageCatalog.of(active("a", 2), active("b", 1));
     catalog.find(ImageId.of("a"));
-    catalog.failNext(Faults.serviceFault().get());
+    catalog.failNext(Faults.serviceFault());
 
     catalog.clear();
 

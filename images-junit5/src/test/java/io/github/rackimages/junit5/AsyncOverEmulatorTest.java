@@ -86,7 +86,7 @@ class AsyncOverEmulatorTest {
 
   @Test
   void aFaultReachesTheFutureTypedAndUnwrapped(ImageCatalog catalog, InMemoryImageCatalog backing) {
-    backing.failNext(Faults.badRequest("Invalid marker format").get());
+    backing.failNext(Faults.badRequest("Invalid marker format"));
 
     Throwable failure = catalog.async().list(ImageFilter.all(), PageRequest.first()).handle((p, e) -> e).join();
 

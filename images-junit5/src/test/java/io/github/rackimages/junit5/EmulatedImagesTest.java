@@ -64,8 +64,8 @@ class EmulatedImagesTest {
   @Test
   @Order(3)
   void faultsScriptedOnTheBackingCatalogReachTheClient(ImageCatalog catalog, InMemoryImageCatalog backing) {
-    backing.failNext(Faults.badRequest("Invalid marker format").get());
-    backing.failNext(Faults.badRequest("never thrown: the next test starts without it").get());
+    backing.failNext(Faults.badRequest("Invalid marker format"));
+    backing.failNext(Faults.badRequest("never thrown: the next test starts without it"));
 
     ImageCatalogBadRequestException e =
         catchThrowableOfType(
