@@ -70,7 +70,8 @@ import java.util.stream.Stream;
  *       other 4xx {@code ServiceException}; a redirect, another 2xx, a wrong {@code Content-Type}, a malformed
  *       or oversized body {@code Protocol}; network failures, timeouts and bodies cut off {@code Transport}.
  *   <li>Each HTTP request is logged at {@code DEBUG} on the {@link System.Logger} {@code io.github.rackimages.http}:
- *       method, path and query, status, duration, request id and attempt number; never the token.
+ *       method, path and query, status, duration, request id and attempt number; never the token. The same, with
+ *       what the call does next, reaches every {@link HttpCatalogListener} as an {@link AttemptEvent}.
  * </ul>
  *
  * <p>Over 300 lines because this Javadoc and the methods' document the wire behaviour users rely on.
@@ -117,7 +118,8 @@ public final class HttpImageCatalog implements ImageCatalog {
             c.sleeper(),
             c.logger(),
             c.executor().orElseGet(() -> new CompletableFuture<Void>().defaultExecutor()),
-            json);
+            json,
+            c.listeners());
     this.description =
         "HttpImageCatalog[authenticator="
             + authenticator
