@@ -1,5 +1,6 @@
 package io.github.rackimages.http;
 
+import io.github.rackimages.core.AsyncImageCatalog;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageCatalogException;
@@ -244,7 +245,8 @@ public final class HttpImageCatalog implements ImageCatalog {
   /**
    * {@link #list} without blocking: the future completes with the page, or fails with the
    * {@link ImageCatalogException} (not wrapped, when observed with {@code whenComplete}/{@code exceptionally} on
-   * this future). Retries wait without holding a thread.
+   * this future). Retries wait without holding a thread. Cancelling the future cancels the request in flight
+   * (the JDK's client aborts the exchange) and drops a retry that waits.
    *
    * @throws NullPointerException if an argument is null (at once, not through the future)
    */
@@ -268,6 +270,37 @@ public final class HttpImageCatalog implements ImageCatalog {
    */
   public CompletableFuture<Optional<Image>> findAsync(ImageId id) {
     return executor.executeAsync(findCall(id));
+  }
+
+  /**
+   * This catalog without blocking, backed by {@link #listAsync}, {@link #listSummariesAsync} and
+   * {@link #findAsync}: no thread is held while a request is in flight or a retry waits. Cancelling a future
+   * cancels the request in flight and drops a retry that waits; a failure completes the future with the
+   * {@link ImageCatalogException} itself. The walks ({@code forEach}, {@code collect}) fetch their pages so.
+   */
+  @Override
+  public AsyncImageCatalog async() {
+    return new AsyncImageCatalog() {
+      @Override
+      public CompletableFuture<Page<Image>> list(ImageFilter filter, PageRequest page) {
+        return listAsync(filter, page);
+      }
+
+      @Override
+      public CompletableFuture<Page<ImageSummary>> listSummaries(ImageFilter filter, PageRequest page) {
+        return listSummariesAsync(filter, page);
+      }
+
+      @Override
+      public CompletableFuture<Optional<Image>> find(ImageId id) {
+        return findAsync(id);
+      }
+
+      @Override
+      public String toString() {
+        return "async " + description;
+      }
+    };
   }
 
   /**

@@ -138,11 +138,12 @@ public final class RequestExecutor {
             result.completeExceptionally(asCatalogException(unwrap(error)));
           }
         });
-    // A caller that cancels stops the call before its next attempt (a request in flight runs to its end).
+    // A caller that cancels stops the call: the request in flight is cancelled (the JDK's client then aborts
+    // the exchange), a wait for a retry is dropped, and no further attempt starts.
     result.whenComplete(
         (value, error) -> {
           if (error instanceof CancellationException) {
-            st.cancelled = true;
+            st.cancel();
           }
         });
     return result;
@@ -153,8 +154,7 @@ public final class RequestExecutor {
         .thenCompose(
             request -> {
               long sent = System.nanoTime();
-              return client
-                  .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+              return st.pending(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()))
                   .handleAsync(
                       (response, error) ->
                           error == null ? answered(st, request, response, sent) : failedAsync(st, request, error, sent),
@@ -171,7 +171,7 @@ public final class RequestExecutor {
                     .thenCompose(v -> attemptAsync(st));
               } else {
                 Step.Retry<T> retry = (Step.Retry<T>) step;
-                return sleeper.delay(retry.delay(), executor).thenCompose(v -> attemptAsync(st));
+                return st.pending(sleeper.delay(retry.delay(), executor)).thenCompose(v -> attemptAsync(st));
               }
             });
   }
