@@ -4,6 +4,7 @@ import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
+import io.github.rackimages.http.internal.Durations;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Sleeper;
 import io.github.rackimages.nova.json.ReadLimits;
@@ -440,7 +441,7 @@ public final class HttpCatalogConfig {
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
+        throw new IllegalArgumentException(name + " must be positive: " + Durations.human(d));
       }
       return d;
     }

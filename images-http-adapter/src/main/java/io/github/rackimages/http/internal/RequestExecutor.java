@@ -116,7 +116,7 @@ public final class RequestExecutor {
           sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw retry.failure().toException("interrupted while waiting " + RetryDecider.millis(retry.delay())
+          throw retry.failure().toException("interrupted while waiting " + Durations.human(retry.delay())
               + " to retry (" + retries.spent(st) + ")");
         }
       }
