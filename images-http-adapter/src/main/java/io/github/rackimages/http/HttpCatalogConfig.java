@@ -4,6 +4,7 @@ import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
+import io.github.rackimages.http.internal.Durations;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Sleeper;
 import io.github.rackimages.nova.json.ReadLimits;
@@ -11,17 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The one configuration of the HTTP adapter, as an immutable value with one builder and one set of names: how to
  * authenticate (Rackspace Identity {@code credentials} with a {@code region}, a {@code token} with its
  * {@code endpoint}, or an {@code authenticator} of your own), the {@code endpoint} requests go to, timeouts,
- * retries, the page size, plain-http permission, the body cap and the read limits. {@link HttpImageCatalog#create} and
+ * retries, the page size, plain-http permission, the body cap, the read limits and the listeners. {@link HttpImageCatalog#create} and
  * {@code HttpImageCatalogModule} take it; {@link HttpImageCatalog#builder()} is the same builder, ending in the
  * catalog. {@link #toString()} never shows the API key, password or token. The value is plain data: endpoints
  * are checked for plain http when the catalog is created.
@@ -66,9 +69,7 @@ public final class HttpCatalogConfig {
   }
 
   /** The identity endpoint ({@link RackspaceIdentityAuthenticator#DEFAULT_IDENTITY_URL} unless set). */
-  public URI identityUrl() {
-    return s.identityUrl;
-  }
+  public URI identityUrl() { return s.identityUrl; }
 
   /** The Rackspace Identity credentials; empty when a token or an authenticator is configured. */
   public Optional<Credentials> credentials() {
@@ -97,19 +98,13 @@ public final class HttpCatalogConfig {
   }
 
   /** The client to send requests with; empty for one the catalog builds. */
-  public Optional<HttpClient> httpClient() {
-    return Optional.ofNullable(s.httpClient);
-  }
+  public Optional<HttpClient> httpClient() { return Optional.ofNullable(s.httpClient); }
 
   /** How long to wait for a connection (10 s unless set). */
-  public Duration connectTimeout() {
-    return s.connectTimeout;
-  }
+  public Duration connectTimeout() { return s.connectTimeout; }
 
   /** How long one attempt waits for a response's headers, and again for its body (30 s unless set). */
-  public Duration requestTimeout() {
-    return s.requestTimeout;
-  }
+  public Duration requestTimeout() { return s.requestTimeout; }
 
   /** The most a whole call may take, every attempt, wait and renewal included; empty (unless set) for no limit. */
   public Optional<Duration> apiCallTimeout() {
@@ -117,42 +112,33 @@ public final class HttpCatalogConfig {
   }
 
   /** When to retry ({@link RetryPolicy#defaults()} unless set). */
-  public RetryPolicy retryPolicy() {
-    return s.retryPolicy;
-  }
+  public RetryPolicy retryPolicy() { return s.retryPolicy; }
 
   /** The page size of {@code stream(filter)} walks ({@value PageRequest#MAX_LIMIT} unless set). */
-  public int pageSize() {
-    return s.pageSize;
-  }
+  public int pageSize() { return s.pageSize; }
 
   /** Whether tokens and credentials may travel over plain http to a host that is not loopback (false unless set). */
-  public boolean allowInsecureHttp() {
-    return s.allowInsecureHttp;
-  }
+  public boolean allowInsecureHttp() { return s.allowInsecureHttp; }
 
   /** The hosts plain http may carry tokens and credentials to besides loopback (none unless set); lower case. */
-  public Set<String> insecureHttpHosts() {
-    return s.insecureHttpHosts;
-  }
+  public Set<String> insecureHttpHosts() { return s.insecureHttpHosts; }
 
   /** The largest response body read (16 MiB unless set). */
-  public long maxBodyBytes() {
-    return s.maxBodyBytes;
-  }
+  public long maxBodyBytes() { return s.maxBodyBytes; }
 
   /** The most one body may make the reader hold ({@link ReadLimits#defaults()} unless set). */
   public ReadLimits readLimits() { return s.readLimits; }
 
   /** The clock for token freshness, the retry budget and {@code Retry-After} dates (the system clock unless set). */
-  public Clock clock() {
-    return s.clock;
-  }
+  public Clock clock() { return s.clock; }
 
   /** Where the asynchronous methods read bodies and wait; empty for {@link java.util.concurrent.CompletableFuture}'s. */
   public Optional<Executor> executor() {
     return Optional.ofNullable(s.executor);
   }
+
+  /** Who hears of every attempt, in the order they are told (none unless set). */
+  public List<HttpCatalogListener> listeners() { return s.listeners; }
 
   Sleeper sleeper() { return s.sleeper; }
   System.Logger logger() { return s.logger; }
@@ -170,7 +156,8 @@ public final class HttpCatalogConfig {
         + (s.apiCallTimeout == null ? "" : ", apiCallTimeout=" + s.apiCallTimeout) + ", " + s.retryPolicy
         + ", pageSize=" + s.pageSize + ", allowInsecureHttp=" + s.allowInsecureHttp
         + (s.insecureHttpHosts.isEmpty() ? "" : ", insecureHttpHosts=" + s.insecureHttpHosts)
-        + ", maxBodyBytes=" + s.maxBodyBytes + ", " + s.readLimits + "]";
+        + ", maxBodyBytes=" + s.maxBodyBytes + ", " + s.readLimits
+        + (s.listeners.isEmpty() ? "" : ", listeners=" + s.listeners.size()) + "]";
   }
 
   /**
@@ -203,6 +190,7 @@ public final class HttpCatalogConfig {
     private ReadLimits readLimits = ReadLimits.defaults();
     private Clock clock = Clock.systemUTC();
     private Executor executor;
+    private List<HttpCatalogListener> listeners = List.of();
     private Sleeper sleeper = Sleeper.SYSTEM;
     private System.Logger logger = System.getLogger(HttpImageCatalog.LOGGER_NAME);
 
@@ -218,7 +206,7 @@ public final class HttpCatalogConfig {
       retryPolicy = c.retryPolicy; pageSize = c.pageSize; allowInsecureHttp = c.allowInsecureHttp;
       insecureHttpHosts = c.insecureHttpHosts; apiCallTimeout = c.apiCallTimeout; maxBodyBytes = c.maxBodyBytes;
       readLimits = c.readLimits;
-      clock = c.clock; executor = c.executor; sleeper = c.sleeper; logger = c.logger;
+      clock = c.clock; executor = c.executor; listeners = c.listeners; sleeper = c.sleeper; logger = c.logger;
     }
 
     /**
@@ -422,6 +410,17 @@ public final class HttpCatalogConfig {
       return this;
     }
 
+    /**
+     * Adds a listener told of every HTTP attempt (method, path and query, status or failure, request id, duration,
+     * what the call does next); several may be added and are told in this order. One that throws never breaks
+     * a call (see {@link HttpCatalogListener}).
+     */
+    public Builder<R> listener(HttpCatalogListener listener) {
+      Objects.requireNonNull(listener, "listener");
+      this.listeners = Stream.concat(listeners.stream(), Stream.of(listener)).toList();
+      return this;
+    }
+
     // How waits are made and where requests are logged: tests record both.
     Builder<R> sleeper(Sleeper s) { this.sleeper = Objects.requireNonNull(s, "sleeper"); return this; }
     Builder<R> logger(System.Logger l) { this.logger = Objects.requireNonNull(l, "logger"); return this; }
@@ -442,7 +441,7 @@ public final class HttpCatalogConfig {
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
+        throw new IllegalArgumentException(name + " must be positive: " + Durations.human(d));
       }
       return d;
     }

@@ -1,5 +1,6 @@
 package io.github.rackimages.http;
 
+import io.github.rackimages.core.AsyncImageCatalog;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageCatalogException;
@@ -70,7 +71,8 @@ import java.util.stream.Stream;
  *       other 4xx {@code ServiceException}; a redirect, another 2xx, a wrong {@code Content-Type}, a malformed
  *       or oversized body {@code Protocol}; network failures, timeouts and bodies cut off {@code Transport}.
  *   <li>Each HTTP request is logged at {@code DEBUG} on the {@link System.Logger} {@code io.github.rackimages.http}:
- *       method, path and query, status, duration, request id and attempt number; never the token.
+ *       method, path and query, status, duration, request id and attempt number; never the token. The same, with
+ *       what the call does next, reaches every {@link HttpCatalogListener} as an {@link AttemptEvent}.
  * </ul>
  *
  * <p>Over 300 lines because this Javadoc and the methods' document the wire behaviour users rely on.
@@ -117,7 +119,8 @@ public final class HttpImageCatalog implements ImageCatalog {
             c.sleeper(),
             c.logger(),
             c.executor().orElseGet(() -> new CompletableFuture<Void>().defaultExecutor()),
-            json);
+            json,
+            c.listeners());
     this.description =
         "HttpImageCatalog[authenticator="
             + authenticator
@@ -242,7 +245,8 @@ public final class HttpImageCatalog implements ImageCatalog {
   /**
    * {@link #list} without blocking: the future completes with the page, or fails with the
    * {@link ImageCatalogException} (not wrapped, when observed with {@code whenComplete}/{@code exceptionally} on
-   * this future). Retries wait without holding a thread.
+   * this future). Retries wait without holding a thread. Cancelling the future cancels the request in flight
+   * (the JDK's client aborts the exchange) and drops a retry that waits.
    *
    * @throws NullPointerException if an argument is null (at once, not through the future)
    */
@@ -266,6 +270,37 @@ public final class HttpImageCatalog implements ImageCatalog {
    */
   public CompletableFuture<Optional<Image>> findAsync(ImageId id) {
     return executor.executeAsync(findCall(id));
+  }
+
+  /**
+   * This catalog without blocking, backed by {@link #listAsync}, {@link #listSummariesAsync} and
+   * {@link #findAsync}: no thread is held while a request is in flight or a retry waits. Cancelling a future
+   * cancels the request in flight and drops a retry that waits; a failure completes the future with the
+   * {@link ImageCatalogException} itself. The walks ({@code forEach}, {@code collect}) fetch their pages so.
+   */
+  @Override
+  public AsyncImageCatalog async() {
+    return new AsyncImageCatalog() {
+      @Override
+      public CompletableFuture<Page<Image>> list(ImageFilter filter, PageRequest page) {
+        return listAsync(filter, page);
+      }
+
+      @Override
+      public CompletableFuture<Page<ImageSummary>> listSummaries(ImageFilter filter, PageRequest page) {
+        return listSummariesAsync(filter, page);
+      }
+
+      @Override
+      public CompletableFuture<Optional<Image>> find(ImageId id) {
+        return findAsync(id);
+      }
+
+      @Override
+      public String toString() {
+        return "async " + description;
+      }
+    };
   }
 
   /**

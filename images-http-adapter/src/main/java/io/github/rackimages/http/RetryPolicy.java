@@ -1,5 +1,6 @@
 package io.github.rackimages.http;
 
+import io.github.rackimages.http.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -47,7 +48,7 @@ public final class RetryPolicy {
   private RetryPolicy(Builder b) {
     if (b.baseDelay.compareTo(b.maxDelay) > 0) {
       throw new IllegalArgumentException(
-          "baseDelay (" + b.baseDelay + ") must not exceed maxDelay (" + b.maxDelay + ")");
+          "baseDelay (" + Durations.human(b.baseDelay) + ") must not exceed maxDelay (" + Durations.human(b.maxDelay) + ")");
     }
     this.maxAttempts = b.maxAttempts;
     this.maxTotalTime = b.maxTotalTime;
@@ -207,7 +208,7 @@ public final class RetryPolicy {
     public Builder baseDelay(Duration baseDelay) {
       Objects.requireNonNull(baseDelay, "baseDelay");
       if (baseDelay.isNegative()) {
-        throw new IllegalArgumentException("baseDelay must not be negative: " + baseDelay);
+        throw new IllegalArgumentException("baseDelay must not be negative: " + Durations.human(baseDelay));
       }
       this.baseDelay = baseDelay;
       return this;
@@ -246,7 +247,7 @@ public final class RetryPolicy {
     private static Duration positive(Duration d, String name) {
       Objects.requireNonNull(d, name);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
+        throw new IllegalArgumentException(name + " must be positive: " + Durations.human(d));
       }
       return d;
     }

@@ -37,7 +37,7 @@ class HttpImageCatalogBudgetTest extends CatalogTestSupport {
         .isInstanceOfSatisfying(ImageCatalogCallTimeoutException.class, e -> {
           assertThat(e.budget()).isEqualTo(Duration.ofSeconds(8));
           assertThat(e.isRetryable()).isFalse();
-          assertThat(e.getMessage()).contains("apiCallTimeout of 8000 ms").doesNotContain(TOKEN);
+          assertThat(e.getMessage()).contains("apiCallTimeout of 8 s").doesNotContain(TOKEN);
           assertThat(e.getCause()).isInstanceOf(ImageCatalogUnavailableException.class);
         });
     // One wait of 5 s was made; the second would have ended at 10 s, past the budget of 8 s.

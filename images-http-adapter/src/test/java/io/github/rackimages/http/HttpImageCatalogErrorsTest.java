@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -345,6 +346,16 @@ class HttpImageCatalogErrorsTest extends CatalogTestSupport {
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogTransportException.class);
     assertThat(e.getMessage()).contains("request timeout of 200 ms");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"429, 7, try again in 7 s", "413, 125, try again in 2 min 5 s", "503, 1.5, try again in 1.5 s"})
+  void aWaitTheServiceAskedForIsPrintedForPeople(int status, String retryAfter, String expected) {
+    server.enqueue(CannedResponse.fault(status, "overLimit", "slow down").header("Retry-After", retryAfter));
+
+    ImageCatalogException e = listFails();
+
+    assertThat(e.getMessage()).contains(expected).doesNotContain("PT");
   }
 
   private ImageCatalogException listFails() {

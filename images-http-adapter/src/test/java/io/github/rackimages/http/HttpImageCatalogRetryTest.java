@@ -120,7 +120,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
     assertThat(((ImageCatalogThrottledException) e).retryAfter()).contains(Duration.ofSeconds(120));
     assertThat(e.getMessage())
         .contains("gave up after 1 attempt in 0 ms")
-        .contains("the next wait of 120000 ms would pass the retry budget of 60000 ms");
+        .contains("the next wait of 2 min would pass the retry budget of 1 min");
     assertThat(sleeper.waits()).isEmpty();
     assertThat(server.drainRequests()).hasSize(1);
   }
@@ -134,7 +134,7 @@ class HttpImageCatalogRetryTest extends CatalogTestSupport {
     ImageCatalogException e = listFails();
 
     assertThat(e).isExactlyInstanceOf(ImageCatalogThrottledException.class);
-    assertThat(e.getMessage()).contains("gave up after 3 attempts in 50000 ms");
+    assertThat(e.getMessage()).contains("gave up after 3 attempts in 50 s");
     assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(25), Duration.ofSeconds(25));
   }
 

@@ -79,7 +79,7 @@ class RetryPolicyTest {
     assertThatThrownBy(
             () -> RetryPolicy.builder().baseDelay(Duration.ofSeconds(20)).maxDelay(Duration.ofSeconds(10)).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("PT20S");
+        .hasMessageContaining("baseDelay (20 s) must not exceed maxDelay (10 s)");
   }
 
   @Test

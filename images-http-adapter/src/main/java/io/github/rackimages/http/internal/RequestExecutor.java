@@ -3,6 +3,8 @@ package io.github.rackimages.http.internal;
 import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogTransportException;
+import io.github.rackimages.http.AttemptEvent;
+import io.github.rackimages.http.HttpCatalogListener;
 import io.github.rackimages.http.RetryPolicy;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.nova.json.NovaJson;
@@ -15,6 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +45,7 @@ public final class RequestExecutor {
   private final Sleeper sleeper;
   private final Executor executor;
   private final System.Logger logger;
+  private final Listeners listeners;
 
   /**
    * An executor; the catalog validated every argument.
@@ -47,6 +53,7 @@ public final class RequestExecutor {
    * @param endpoint the endpoint every request goes to, or {@code null} for the one the session names
    * @param apiCallTimeout the most a whole call may take, or {@code null} for no limit
    * @param executor where the asynchronous path reads bodies and waits
+   * @param listeners told of every attempt, in this order
    */
   public RequestExecutor(
       HttpClient client,
@@ -62,7 +69,8 @@ public final class RequestExecutor {
       Sleeper sleeper,
       System.Logger logger,
       Executor executor,
-      NovaJson json) {
+      NovaJson json,
+      List<HttpCatalogListener> listeners) {
     this.client = client;
     this.authenticator = authenticator;
     this.requests =
@@ -74,6 +82,7 @@ public final class RequestExecutor {
     this.sleeper = sleeper;
     this.executor = executor;
     this.logger = logger;
+    this.listeners = new Listeners(listeners, logger);
   }
 
   /**
@@ -107,7 +116,7 @@ public final class RequestExecutor {
           sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw retry.failure().toException("interrupted while waiting " + RetryDecider.millis(retry.delay())
+          throw retry.failure().toException("interrupted while waiting " + Durations.human(retry.delay())
               + " to retry (" + retries.spent(st) + ")");
         }
       }
@@ -129,11 +138,12 @@ public final class RequestExecutor {
             result.completeExceptionally(asCatalogException(unwrap(error)));
           }
         });
-    // A caller that cancels stops the call before its next attempt (a request in flight runs to its end).
+    // A caller that cancels stops the call: the request in flight is cancelled (the JDK's client then aborts
+    // the exchange), a wait for a retry is dropped, and no further attempt starts.
     result.whenComplete(
         (value, error) -> {
           if (error instanceof CancellationException) {
-            st.cancelled = true;
+            st.cancel();
           }
         });
     return result;
@@ -144,8 +154,7 @@ public final class RequestExecutor {
         .thenCompose(
             request -> {
               long sent = System.nanoTime();
-              return client
-                  .sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+              return st.pending(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()))
                   .handleAsync(
                       (response, error) ->
                           error == null ? answered(st, request, response, sent) : failedAsync(st, request, error, sent),
@@ -162,7 +171,7 @@ public final class RequestExecutor {
                     .thenCompose(v -> attemptAsync(st));
               } else {
                 Step.Retry<T> retry = (Step.Retry<T>) step;
-                return sleeper.delay(retry.delay(), executor).thenCompose(v -> attemptAsync(st));
+                return st.pending(sleeper.delay(retry.delay(), executor)).thenCompose(v -> attemptAsync(st));
               }
             });
   }
@@ -172,16 +181,20 @@ public final class RequestExecutor {
   /** The step after a response arrived. */
   private <T> Step<T> answered(CallState<T> st, HttpRequest request, HttpResponse<InputStream> answer, long sent) {
     HttpResponse<InputStream> response = SecretFreeResponse.of(answer, st.secret());
-    log(st, request, String.valueOf(response.statusCode()), sent,
-        StatusErrors.requestId(response.headers()).orElse("-"));
-    return next(st, classifier.classify(st, request, response));
+    Optional<String> requestId = StatusErrors.requestId(response.headers());
+    log(st, request, String.valueOf(response.statusCode()), sent, requestId.orElse("-"));
+    Step<T> step = next(st, classifier.classify(st, request, response));
+    tell(st, request, OptionalInt.of(response.statusCode()), Optional.empty(), requestId, sent, step);
+    return step;
   }
 
   /** The step after the client threw instead of answering. */
   private <T> Step<T> failed(CallState<T> st, HttpRequest request, Exception error, long sent) {
     log(st, request, (error instanceof IOException ? "failed (" : "unreadable (")
         + error.getClass().getSimpleName() + ")", sent, "-");
-    return next(st, classifier.thrown(request, error));
+    Step<T> step = next(st, classifier.thrown(request, error));
+    tell(st, request, OptionalInt.empty(), Optional.of(error.getClass().getSimpleName()), Optional.empty(), sent, step);
+    return step;
   }
 
   private <T> Step<T> failedAsync(CallState<T> st, HttpRequest request, Throwable thrown, long sent) {
@@ -246,6 +259,28 @@ public final class RequestExecutor {
           RequestFactory.describe(request) + " -> " + status + " in " + ms + " ms (request " + requestId
               + ", attempt " + st.attempts + ")");
     }
+  }
+
+  /** Tells the listeners how an attempt went and what the call does next. */
+  private void tell(CallState<?> st, HttpRequest request, OptionalInt status, Optional<String> failure,
+      Optional<String> requestId, long sent, Step<?> step) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    AttemptEvent.Decision decision;
+    Duration wait = Duration.ZERO;
+    if (step instanceof Step.Done<?>) {
+      decision = AttemptEvent.Decision.DONE;
+    } else if (step instanceof Step.Renew<?>) {
+      decision = AttemptEvent.Decision.RENEW;
+    } else if (step instanceof Step.Retry<?> retry) {
+      decision = AttemptEvent.Decision.RETRY;
+      wait = retry.delay();
+    } else {
+      decision = AttemptEvent.Decision.GIVE_UP;
+    }
+    listeners.onAttempt(new AttemptEvent(request.method(), RequestFactory.target(request), Math.max(1, st.attempts),
+        status, failure, requestId, Duration.ofNanos(System.nanoTime() - sent), decision, wait));
   }
 
   /** The failure inside the wrappers {@link CompletableFuture} puts around it. */

@@ -94,7 +94,12 @@ final class RequestFactory {
 
   /** {@code GET /v2/123/images/detail?limit=2}, for messages and logs. */
   static String describe(HttpRequest request) {
+    return request.method() + " " + target(request);
+  }
+
+  /** The path and query a request went to: no host, and no token (which travels in a header). */
+  static String target(HttpRequest request) {
     URI uri = request.uri();
-    return request.method() + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 }

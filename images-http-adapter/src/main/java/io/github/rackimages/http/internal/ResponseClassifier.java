@@ -207,7 +207,7 @@ public final class ResponseClassifier {
     return Failure.of(
         Kind.TRANSPORT,
         RequestFactory.describe(request) + ": the body did not arrive within the request timeout of "
-            + RetryDecider.millis(requestTimeout),
+            + Durations.human(requestTimeout),
         base(response),
         cause);
   }
@@ -226,7 +226,7 @@ public final class ResponseClassifier {
       return "could not connect in time";
     }
     if (e instanceof HttpTimeoutException) {
-      return "no response within the request timeout of " + RetryDecider.millis(requestTimeout);
+      return "no response within the request timeout of " + Durations.human(requestTimeout);
     }
     if (e instanceof ConnectException) {
       return "could not connect (" + (e.getMessage() == null ? "connection refused" : e.getMessage()) + ")";

@@ -53,7 +53,7 @@ final class RetryDecider {
   /** The failure of a call whose budget is spent, the last attempt's failure (if any) as its cause. */
   ImageCatalogCallTimeoutException overBudget(CallState<?> st, Failure last) {
     return new ImageCatalogCallTimeoutException(
-        st.call.path() + ": the call did not complete within its apiCallTimeout of " + millis(apiCallTimeout) + " ("
+        st.call.path() + ": the call did not complete within its apiCallTimeout of " + Durations.human(apiCallTimeout) + " ("
             + spent(st) + ")" + (last == null ? "" : "; the last attempt: " + last.message()),
         last == null ? ErrorDetails.none() : last.details(),
         apiCallTimeout,
@@ -108,25 +108,21 @@ final class RetryDecider {
               "gave up after "
                   + spent(st)
                   + ": the next wait of "
-                  + millis(wait)
+                  + Durations.human(wait)
                   + " would pass the retry budget of "
-                  + millis(policy.maxTotalTime())));
+                  + Durations.human(policy.maxTotalTime())));
     }
     return new Step.Retry<>(wait, failure);
   }
 
-  /** {@code 3 attempts in 1200 ms}. */
+  /** {@code 3 attempts in 1.2 s}. */
   String spent(CallState<?> st) {
     Duration elapsed = Duration.between(st.start, clock.instant());
-    return st.attempts + (st.attempts == 1 ? " attempt" : " attempts") + " in " + millis(elapsed);
+    return st.attempts + (st.attempts == 1 ? " attempt" : " attempts") + " in " + Durations.human(elapsed);
   }
 
   /** The note a final failure's message ends with: empty after one attempt. */
   String attemptsNote(CallState<?> st) {
     return st.attempts > 1 ? "after " + spent(st) : "";
-  }
-
-  static String millis(Duration d) {
-    return d.toMillis() + " ms";
   }
 }

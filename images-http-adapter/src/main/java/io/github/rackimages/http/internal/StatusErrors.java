@@ -100,6 +100,7 @@ public final class StatusErrors {
             fault == null ? null : fault.retryAt().orElse(null),
             now);
     boolean mayPass = WaitHints.waitingMayHelp(status, wait);
+    String again = wait.map(w -> "; try again in " + Durations.human(w)).orElse("");
     String on = call + ": ";
     String said = fault == null ? said(contentType, body, length, secret) : "";
     return withSaid(switch (status) {
@@ -117,12 +118,12 @@ public final class StatusErrors {
       case 413, 429 -> Failure.waiting(
           Kind.THROTTLED,
           on + "the service is rate-limiting this account"
-              + (mayPass ? "" : " and gave no time to wait (it may be an absolute limit, which waiting does not lift)"),
+              + (mayPass ? again : " and gave no time to wait (it may be an absolute limit, which waiting does not lift)"),
           details,
           wait.orElse(null),
           mayPass);
       case 503 -> Failure.waiting(
-          Kind.UNAVAILABLE, on + "the service is unavailable", details, wait.orElse(null), mayPass);
+          Kind.UNAVAILABLE, on + "the service is unavailable" + again, details, wait.orElse(null), mayPass);
       default -> status >= 500
           ? Failure.of(Kind.SERVICE_FAULT, on + "the service failed", details, null)
           : Failure.of(Kind.SERVICE, on + "the service refused the request", details, null);
