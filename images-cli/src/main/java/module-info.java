@@ -10,6 +10,8 @@ module io.github.rackimages.cli {
   requires io.github.rackimages.emulator;
   requires io.github.rackimages.nova.json;
   requires info.picocli;
+  // Not used here: read by the HTTP adapter's credential chain, which only requires it statically.
+  requires org.snakeyaml.engine;
   requires jakarta.json;
   requires java.logging;
 

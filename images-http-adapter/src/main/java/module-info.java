@@ -11,6 +11,8 @@ module io.github.rackimages.http {
   requires jakarta.json;
   requires jakarta.json.bind;
   requires static com.google.guice;
+  // clouds.yaml, read by auth.CredentialChain only; without it the chain says what to add.
+  requires static org.snakeyaml.engine;
 
   exports io.github.rackimages.http;
   exports io.github.rackimages.http.auth;

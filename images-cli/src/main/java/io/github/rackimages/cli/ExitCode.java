@@ -16,7 +16,10 @@ public final class ExitCode {
    */
   public static final int FAILURE = 1;
 
-  /** A bad option or value (unknown option, bad date, limit out of range, unreadable catalog file, ...). */
+  /**
+   * A bad option or value (unknown option, bad date, limit out of range, unreadable catalog file, a region the
+   * service catalog does not offer, ...).
+   */
   public static final int USAGE = 2;
 
   /** The credentials or token were refused (401) or the account may not list images (403). */

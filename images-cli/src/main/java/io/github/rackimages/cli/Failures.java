@@ -10,6 +10,7 @@ import io.github.rackimages.core.ImageCatalogServiceFaultException;
 import io.github.rackimages.core.ImageCatalogThrottledException;
 import io.github.rackimages.core.ImageCatalogTransportException;
 import io.github.rackimages.core.ImageCatalogUnavailableException;
+import io.github.rackimages.http.auth.ImageCatalogRegionException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -49,6 +50,10 @@ final class Failures {
     if (failure instanceof ImageCatalogAuthenticationException
         || failure instanceof ImageCatalogForbiddenException) {
       return ExitCode.AUTHENTICATION;
+    }
+    if (failure instanceof ImageCatalogRegionException) {
+      // The user's choice, not the service's fault: a usage error, found only once identity listed the regions.
+      return ExitCode.USAGE;
     }
     return ExitCode.FAILURE;
   }
@@ -91,6 +96,9 @@ final class Failures {
     }
     if (failure instanceof ImageCatalogTransportException) {
       return "could not reach " + source + ": check the URL, the network and --timeout";
+    }
+    if (failure instanceof ImageCatalogRegionException) {
+      return "choose one with --region";
     }
     if (failure instanceof ImageCatalogProtocolException) {
       return "check --endpoint, --identity and --region: the answer was not what the images API sends";

@@ -6,13 +6,17 @@ import io.github.rackimages.fake.SampleCatalogs;
 import io.github.rackimages.http.HttpCatalogConfig;
 import io.github.rackimages.http.HttpImageCatalog;
 import io.github.rackimages.http.RetryPolicy;
+import io.github.rackimages.http.auth.CredentialChain;
 import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
+import io.github.rackimages.http.auth.ResolvedSource;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +30,12 @@ import picocli.CommandLine.Spec;
  * <ol>
  *   <li>{@code --catalog FILE}: a catalog file, in memory;
  *   <li>{@code --sample}: the embedded sample catalog, whatever the environment holds;
- *   <li>a user name ({@code --username}, or {@code RACKSPACE_USERNAME}): Rackspace Identity ({@code --identity},
- *       Rackspace's by default) with an API key or password, then the compute endpoint of {@code --region} from
- *       the service catalog, or {@code --endpoint} when given;
+ *   <li>{@code --username} (or {@code --api-key}/{@code --password} with {@code RACKSPACE_USERNAME}): Rackspace
+ *       Identity ({@code --identity}, Rackspace's by default) with an API key or password, then the compute
+ *       endpoint of {@code --region} from the service catalog, or {@code --endpoint} when given;
  *   <li>{@code --endpoint URL} with a token ({@code --token}, or {@code IMAGES_TOKEN});
+ *   <li>the library's {@link CredentialChain}: {@code OS_*} variables, then {@code RACKSPACE_*} variables, then
+ *       {@code clouds.yaml}; {@code --region}, {@code --identity} and {@code --endpoint} still apply over it;
  *   <li>otherwise the embedded sample catalog (no network, no account).
  * </ol>
  *
@@ -42,6 +48,9 @@ final class SourceOptions {
   static final String ENV_USERNAME = "RACKSPACE_USERNAME";
   static final String ENV_API_KEY = "RACKSPACE_API_KEY";
   static final String ENV_PASSWORD = "RACKSPACE_PASSWORD";
+
+  /** The secrets the credential chain may read from the environment, besides the three above. */
+  static final List<String> CHAIN_SECRETS = List.of("OS_API_KEY", "OS_PASSWORD", "OS_AUTH_TOKEN");
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
@@ -182,15 +191,27 @@ final class SourceOptions {
     if (catalogFile != null) {
       return fileSource();
     }
-    Optional<String> user = sample ? Optional.empty() : given(username).or(() -> inv.env(ENV_USERNAME));
+    // Explicit options first: a user name, or a secret given as an option for RACKSPACE_USERNAME's user.
+    Optional<String> user =
+        sample ? Optional.empty()
+            : given(username).or(() -> apiKey != null || password != null ? inv.env(ENV_USERNAME) : Optional.empty());
     if (user.isPresent()) {
       return identitySource(inv, user.get());
     }
-    if (endpoint != null) {
+    if (endpoint != null && (given(token).isPresent() || inv.env(ENV_TOKEN).isPresent())) {
       return tokenSource(inv);
     }
     if (token != null) {
       throw usage("--token needs --endpoint, the compute endpoint the token is for");
+    }
+    if (!sample) {
+      Optional<Source> fromChain = chainSource(inv);
+      if (fromChain.isPresent()) {
+        return fromChain.get();
+      }
+    }
+    if (endpoint != null) {
+      return tokenSource(inv);
     }
     if (identity != null || region != null || apiKey != null || password != null) {
       throw usage("identity needs a user name: give --username or set " + ENV_USERNAME);
@@ -203,6 +224,70 @@ final class SourceOptions {
     return new Source(
         InMemoryImageCatalog.builder().images(SampleCatalogs.rackspace()).build(), "the sample catalog");
   }
+
+  /**
+   * The library's credential chain over this run's environment: OS_* variables, RACKSPACE_* variables, then the
+   * first clouds.yaml of the working directory, {@code $XDG_CONFIG_HOME/openstack} or {@code $HOME/.config/openstack}
+   * (from this run's environment only) and {@code /etc/openstack}. The explicit --identity, --region and --endpoint
+   * apply over what it found.
+   */
+  private Optional<Source> chainSource(Invocation inv) {
+    Map<String, String> env = new HashMap<>();
+    for (String name : CHAIN_VARIABLES) {
+      inv.env(name).ifPresent(v -> env.put(name, v));
+    }
+    CHAIN_SECRETS.forEach(name -> inv.env(name).ifPresent(inv.redactor()::add));
+    CredentialChain chain =
+        CredentialChain.of(env, CredentialChain.standardCloudsYamlFiles(env, Path.of("").toAbsolutePath()));
+    Optional<ResolvedSource> found;
+    try {
+      found = chain.resolve();
+    } catch (IllegalStateException e) {
+      throw usage(Failures.oneLine(e.getMessage()));
+    }
+    if (found.isEmpty()) {
+      if (inv.debug()) {
+        inv.warn("debug: no credentials in OS_* or RACKSPACE_* variables or in a clouds.yaml (looked at "
+            + chain.cloudsYamlFiles() + ")");
+      }
+      return Optional.empty();
+    }
+    ResolvedSource resolved = found.get();
+    if (inv.debug()) {
+      // ResolvedSource's text names the origin and the settings read, never a secret.
+      inv.warn("debug: credentials from " + resolved);
+    }
+    HttpCatalogConfig.Builder<HttpImageCatalog> config = http();
+    try {
+      resolved.applyTo(config);
+      if (identity != null) {
+        config.identityUrl(identity);
+      }
+      if (region != null) {
+        config.region(region);
+      }
+      if (endpoint != null) {
+        config.endpoint(endpoint);
+      }
+      String where = resolved.hasToken()
+          ? (endpoint != null ? endpoint : resolved.endpoint().orElseThrow()).toString()
+          : (identity != null ? identity
+                  : resolved.identityUrl().orElse(RackspaceIdentityAuthenticator.DEFAULT_IDENTITY_URL))
+              + " as " + resolved.credentials().orElseThrow().username()
+              + (region != null ? " in " + region : resolved.region().map(r -> " in " + r).orElse(""));
+      return Optional.of(new Source(
+          config.build(), where,
+          "the credentials from " + resolved.origin() + " (" + String.join(", ", resolved.settings()) + ")"));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(resolved.origin() + ": " + Failures.oneLine(e.getMessage()));
+    }
+  }
+
+  /** The variables the credential chain reads (and no others of the environment). */
+  static final List<String> CHAIN_VARIABLES = List.of(
+      "OS_AUTH_URL", "OS_USERNAME", "OS_PASSWORD", "OS_API_KEY", "OS_PROJECT_ID", "OS_TENANT_ID",
+      "OS_PROJECT_NAME", "OS_TENANT_NAME", "OS_REGION_NAME", "OS_AUTH_TOKEN", "OS_ENDPOINT", "OS_CLOUD",
+      ENV_USERNAME, ENV_API_KEY, ENV_PASSWORD, "RACKSPACE_REGION", "XDG_CONFIG_HOME", "HOME");
 
   private Source fileSource() {
     List<Image> images;

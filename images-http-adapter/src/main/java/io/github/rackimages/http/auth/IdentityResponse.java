@@ -173,8 +173,8 @@ final class IdentityResponse {
    *
    * @param region the region the user chose, or {@code null}
    * @param username for messages
-   * @throws UnusableException if the catalog, the service or the region is missing, or the URL is not an
-   *     absolute http(s) URL
+   * @throws UnusableException if the catalog or the service is missing, or the URL is not an absolute http(s) URL
+   * @throws ImageCatalogRegionException if the region is not offered, or none was chosen among several
    */
   Endpoint endpoint(String region, String username) {
     if (!hasCatalog) {
@@ -192,20 +192,23 @@ final class IdentityResponse {
     }
     String wanted = region != null ? region : defaultRegion;
     Endpoint chosen;
+    // A region the catalog does not offer is the caller's configuration, not a broken answer: no status, no retry.
     if (wanted == null) {
       if (offered.size() > 1) {
-        throw new UnusableException(
+        throw new ImageCatalogRegionException(
             "no region was chosen and identity gave user " + username
-                + " no RAX-AUTH:defaultRegion; choose one of the regions offered: " + offered);
+                + " no RAX-AUTH:defaultRegion; choose one of the regions offered: " + String.join(", ", offered),
+            null, offered);
       }
       chosen = endpoints.get(0);
     } else {
       chosen = endpoints.stream()
           .filter(e -> e.region().equalsIgnoreCase(wanted))
           .findFirst()
-          .orElseThrow(() -> new UnusableException(
+          .orElseThrow(() -> new ImageCatalogRegionException(
               "region '" + wanted + "'" + (region == null ? " (the default region of user " + username + ")" : "")
-                  + " is not offered by " + COMPUTE_SERVICE + "; regions offered: " + offered));
+                  + " is not offered by " + COMPUTE_SERVICE + "; regions offered: " + String.join(", ", offered),
+              wanted, offered));
     }
     URI uri;
     try {

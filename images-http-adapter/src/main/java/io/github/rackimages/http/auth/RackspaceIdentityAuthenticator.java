@@ -101,7 +101,9 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
    *
    * @throws io.github.rackimages.core.ImageCatalogAuthenticationException if identity refuses the credentials
    * @throws io.github.rackimages.core.ImageCatalogProtocolException if its answer cannot be used (no token, no
-   *     {@code cloudServersOpenStack} endpoint in the region, a token already expired, malformed JSON)
+   *     {@code cloudServersOpenStack} service, a token already expired, malformed JSON)
+   * @throws ImageCatalogRegionException if the region (or the user's default) is not offered, or none was
+   *     chosen among several: a configuration error, listing the regions offered
    * @throws ImageCatalogException for other identity errors (throttling, 5xx) and network failures
    */
   @Override

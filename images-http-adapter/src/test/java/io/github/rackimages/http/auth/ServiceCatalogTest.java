@@ -72,14 +72,36 @@ class ServiceCatalogTest {
   }
 
   @Test
-  void aRegionNotOfferedFailsListingTheRegionsOffered() {
+  void aRegionNotOfferedIsAConfigurationErrorListingTheRegionsOfferedWithoutAStatus() {
+    answer(body("tok-1", Access.EXPIRES, "DFW",
+        catalog(service("cloudServersOpenStack", "compute", "DFW", "https://dfw.example.test/v2/1",
+            "ORD", "https://ord.example.test/v2/1", "IAD", "https://iad.example.test/v2/1"))));
+
+    assertThatThrownBy(() -> builder().region("SYD").build().session())
+        .isExactlyInstanceOf(ImageCatalogRegionException.class)
+        .isNotInstanceOf(ImageCatalogProtocolException.class)
+        .hasMessageContaining("region 'SYD' is not offered by cloudServersOpenStack")
+        .hasMessageContaining("regions offered: DFW, ORD, IAD")
+        .satisfies(e -> {
+          ImageCatalogRegionException r = (ImageCatalogRegionException) e;
+          assertThat(r.requestedRegion()).contains("SYD");
+          assertThat(r.offeredRegions()).containsExactly("DFW", "ORD", "IAD");
+          assertThat(r.statusCode()).isEmpty();
+          assertThat(r.requestId()).isEmpty();
+          assertThat(r.isRetryable()).isFalse();
+          assertThat(r.getMessage()).doesNotContain("200").doesNotContain("tok-1");
+          assertThat(r.copy()).isExactlyInstanceOf(ImageCatalogRegionException.class)
+              .hasMessage(r.getMessage());
+        });
+  }
+
+  @Test
+  void aRegionNotOfferedIsAskedForOnceNotRetried() {
     answer(Access.threeRegions("tok-1", Access.EXPIRES, "IAD"));
 
     assertThatThrownBy(() -> builder().region("LON").build().session())
-        .isInstanceOf(ImageCatalogProtocolException.class)
-        .hasMessageContaining("region 'LON' is not offered by cloudServersOpenStack")
-        .hasMessageContaining("[ORD, IAD, SYD]")
-        .satisfies(e -> assertThat(((ImageCatalogProtocolException) e).statusCode()).hasValue(200));
+        .isInstanceOf(ImageCatalogRegionException.class);
+    assertThat(server.requests()).hasSize(1);
   }
 
   @Test
@@ -87,9 +109,10 @@ class ServiceCatalogTest {
     answer(Access.threeRegions("tok-1", Access.EXPIRES, "HKG"));
 
     assertThatThrownBy(() -> builder().build().session())
-        .isInstanceOf(ImageCatalogProtocolException.class)
+        .isInstanceOf(ImageCatalogRegionException.class)
         .hasMessageContaining("region 'HKG' (the default region of user jdoe) is not offered")
-        .hasMessageContaining("[ORD, IAD, SYD]");
+        .hasMessageContaining("regions offered: ORD, IAD, SYD")
+        .satisfies(e -> assertThat(((ImageCatalogRegionException) e).requestedRegion()).contains("HKG"));
   }
 
   @Test
@@ -99,9 +122,10 @@ class ServiceCatalogTest {
             "ORD", "https://ord.example.test/v2/1"))));
 
     assertThatThrownBy(() -> builder().build().session())
-        .isInstanceOf(ImageCatalogProtocolException.class)
+        .isInstanceOf(ImageCatalogRegionException.class)
         .hasMessageContaining("no region was chosen")
-        .hasMessageContaining("[DFW, ORD]");
+        .hasMessageContaining("regions offered: DFW, ORD")
+        .satisfies(e -> assertThat(((ImageCatalogRegionException) e).requestedRegion()).isEmpty());
   }
 
   @Test
