@@ -98,7 +98,9 @@ final class EmulatorServer {
     jetty.addConnector(connector);
     jetty.setHandler(heads);
     jetty.setErrorHandler(new NovaErrorHandler(parts.service()));
-    jetty.setStopTimeout(GRACE.toMillis());
+    // The grace for requests in progress is ours (stop() waits for them); Jetty's own graceful stop would also wait
+    // out every idle keep-alive connection, a second per emulator.
+    jetty.setStopTimeout(0);
     server = jetty;
     try {
       connector.open(channel);
