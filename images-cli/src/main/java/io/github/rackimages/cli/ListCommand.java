@@ -28,7 +28,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code images list}: one page of images, or every page with {@code --all}, in a table, JSON or ids. */
+/**
+ * {@code images list}: one page of images, or every page with {@code --all}, in a table, JSON or ids. Over 300
+ * lines because each filter and paging option is declared here with its help text, as picocli reads them.
+ */
 @Command(
     name = "list",
     sortOptions = false,

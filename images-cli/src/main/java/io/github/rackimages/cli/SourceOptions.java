@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Options beat environment variables. Options that cannot apply to the chosen source are usage errors rather
  * than silently ignored, so that a typo cannot send a request somewhere unexpected.
+ *
+ * <p>Over 300 lines because every source option, its validation and the order in which sources are chosen are
+ * read together here: split, the precedence above would be spread over several files.
  */
 final class SourceOptions {
 

@@ -20,19 +20,14 @@ import java.util.Set;
  *
  * <pre>{@code
  * Authenticator auth = RackspaceIdentityAuthenticator.builder()
- *     .apiKey("jdoe", System.getenv("RAX_API_KEY"))
- *     .region("IAD")          // optional: the user's RAX-AUTH:defaultRegion otherwise
- *     .build();
+ *     .apiKey("jdoe", System.getenv("RAX_API_KEY")).region("IAD").build();   // region: optional
  * }</pre>
  *
- * <p><b>Tokens are cached</b> (by a {@link SessionCache}) until {@code refreshSkew} (5 minutes by default) before the {@code expires} the
- * identity service gave them; a token that lives shorter than twice the skew is refreshed half-way through its
- * life instead, so a short-lived token does not cause an identity call per request. When the cached token is
- * stale, exactly one caller authenticates, retrying failures that may pass as its {@link Builder#retryPolicy}
- * says, while concurrent callers wait and share its result (a failure is
- * reported to each of them, each as an exception of its own, and the next call tries again: failures are never
- * cached). {@link #renew} after a
- * 401 authenticates again only if no other caller has renewed the refused token already.
+ * <p><b>Tokens are cached</b> (by a {@link SessionCache}) until {@code refreshSkew} (5 minutes by default) before
+ * their {@code expires}, or half-way through a life shorter than twice the skew. When the cached token is stale,
+ * exactly one caller authenticates, retrying failures that may pass as its {@link Builder#retryPolicy} says, while
+ * the others wait and share its result (a failure reaches each as an exception of its own; failures are never
+ * cached). {@link #renew} after a 401 authenticates again only if no other caller renewed the refused token.
  *
  * <p><b>Secrets.</b> Credentials are sent only to the identity URL, never over plain {@code http} to another
  * machine unless {@link Builder#allowInsecureHttp(boolean)} says so, and never through a redirect: the
@@ -40,10 +35,8 @@ import java.util.Set;
  * message, a log line or {@link #toString()}. One DEBUG line per identity call goes to the
  * {@link System.Logger} named {@code io.github.rackimages.http.auth} (method, path, status, duration).
  *
- * <p>Thread-safe. Building one does no I/O; the first {@link #session()} authenticates.
- *
- * <p>Over 300 lines because its builder, one validated setter per setting, is nested here; the single-flight
- * token cache is {@link SessionCache}.
+ * <p>Thread-safe. Building one does no I/O; the first {@link #session()} authenticates. Over 300 lines because
+ * its builder, one validated setter per setting, is nested here; the token cache is {@link SessionCache}.
  *
  * @since 1.0
  */

@@ -32,7 +32,8 @@ import java.util.concurrent.Executor;
  * {@link ResponseClassifier} turns its response into an {@link Outcome}, {@link #next} turns that into the next
  * {@link Step} (with {@link RetryDecider} for failures), and the step says: done, give up, renew the token, or
  * wait and attempt again. The blocking path loops over these steps on the calling thread; the asynchronous path
- * composes the same steps as futures. Thread-safe and stateless between calls.
+ * composes the same steps as futures. Thread-safe and stateless between calls. Just over 300 lines because the
+ * two drivers of the one state machine sit side by side, so that a change to one is seen against the other.
  */
 public final class RequestExecutor {
 
