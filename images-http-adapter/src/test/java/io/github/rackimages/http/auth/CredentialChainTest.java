@@ -241,16 +241,16 @@ class CredentialChainTest {
 
   @Test
   void theStandardLocationsFollowXdgAndHome() {
-    Path cwd = Path.of("/work/project");
+    Path cwd = Path.of("/srv/project");
     assertThat(CredentialChain.standardCloudsYamlFiles(Map.of("HOME", "/home/jdoe"), cwd)).containsExactly(
-        Path.of("/work/project/clouds.yaml"), Path.of("/home/jdoe/.config/openstack/clouds.yaml"),
+        Path.of("/srv/project/clouds.yaml"), Path.of("/home/jdoe/.config/openstack/clouds.yaml"),
         Path.of("/etc/openstack/clouds.yaml"));
     assertThat(CredentialChain.standardCloudsYamlFiles(
         Map.of("HOME", "/home/jdoe", "XDG_CONFIG_HOME", "/xdg"), cwd)).containsExactly(
-        Path.of("/work/project/clouds.yaml"), Path.of("/xdg/openstack/clouds.yaml"),
+        Path.of("/srv/project/clouds.yaml"), Path.of("/xdg/openstack/clouds.yaml"),
         Path.of("/etc/openstack/clouds.yaml"));
     assertThat(CredentialChain.standardCloudsYamlFiles(Map.of(), cwd)).containsExactly(
-        Path.of("/work/project/clouds.yaml"), Path.of("/etc/openstack/clouds.yaml"));
+        Path.of("/srv/project/clouds.yaml"), Path.of("/etc/openstack/clouds.yaml"));
   }
 
   @Test
