@@ -72,22 +72,16 @@ public final class HttpCatalogConfig {
   public URI identityUrl() { return s.identityUrl; }
 
   /** The Rackspace Identity credentials; empty when a token or an authenticator is configured. */
-  public Optional<Credentials> credentials() {
-    return Optional.ofNullable(s.credentials);
-  }
+  public Optional<Credentials> credentials() { return Optional.ofNullable(s.credentials); }
 
   /** The region whose endpoint identity chooses; empty for the user's default region or a token. */
-  public Optional<String> region() {
-    return Optional.ofNullable(s.region);
-  }
+  public Optional<String> region() { return Optional.ofNullable(s.region); }
 
   /** The token, for the catalog only (never readable by users of the value). */
   String token() { return s.token; }
 
   /** The authenticator of your own, when one replaces credentials and token. */
-  public Optional<Authenticator> authenticator() {
-    return Optional.ofNullable(s.authenticator);
-  }
+  public Optional<Authenticator> authenticator() { return Optional.ofNullable(s.authenticator); }
 
   /**
    * The compute endpoint every request goes to: the one the token is for, or, with credentials or an
@@ -107,15 +101,16 @@ public final class HttpCatalogConfig {
   public Duration requestTimeout() { return s.requestTimeout; }
 
   /** The most a whole call may take, every attempt, wait and renewal included; empty (unless set) for no limit. */
-  public Optional<Duration> apiCallTimeout() {
-    return Optional.ofNullable(s.apiCallTimeout);
-  }
+  public Optional<Duration> apiCallTimeout() { return Optional.ofNullable(s.apiCallTimeout); }
 
   /** When to retry ({@link RetryPolicy#defaults()} unless set). */
   public RetryPolicy retryPolicy() { return s.retryPolicy; }
 
   /** The page size of {@code stream(filter)} walks ({@value PageRequest#MAX_LIMIT} unless set). */
   public int pageSize() { return s.pageSize; }
+
+  /** Whether {@code stream} walks request the next page while the current one is read (true unless set). */
+  public boolean prefetch() { return s.prefetch; }
 
   /** Whether tokens and credentials may travel over plain http to a host that is not loopback (false unless set). */
   public boolean allowInsecureHttp() { return s.allowInsecureHttp; }
@@ -133,9 +128,7 @@ public final class HttpCatalogConfig {
   public Clock clock() { return s.clock; }
 
   /** Where the asynchronous methods read bodies and wait; empty for {@link java.util.concurrent.CompletableFuture}'s. */
-  public Optional<Executor> executor() {
-    return Optional.ofNullable(s.executor);
-  }
+  public Optional<Executor> executor() { return Optional.ofNullable(s.executor); }
 
   /** Who hears of every attempt, in the order they are told (none unless set). */
   public List<HttpCatalogListener> listeners() { return s.listeners; }
@@ -154,7 +147,8 @@ public final class HttpCatalogConfig {
         + endpoint().map(e -> ", endpoint=" + e).orElse("")
         + ", connectTimeout=" + s.connectTimeout + ", requestTimeout=" + s.requestTimeout
         + (s.apiCallTimeout == null ? "" : ", apiCallTimeout=" + s.apiCallTimeout) + ", " + s.retryPolicy
-        + ", pageSize=" + s.pageSize + ", allowInsecureHttp=" + s.allowInsecureHttp
+        + ", pageSize=" + s.pageSize + (s.prefetch ? "" : ", prefetch=false")
+        + ", allowInsecureHttp=" + s.allowInsecureHttp
         + (s.insecureHttpHosts.isEmpty() ? "" : ", insecureHttpHosts=" + s.insecureHttpHosts)
         + ", maxBodyBytes=" + s.maxBodyBytes + ", " + s.readLimits
         + (s.listeners.isEmpty() ? "" : ", listeners=" + s.listeners.size()) + "]";
@@ -183,6 +177,7 @@ public final class HttpCatalogConfig {
     private Duration requestTimeout = HttpImageCatalog.DEFAULT_REQUEST_TIMEOUT;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private int pageSize = PageRequest.MAX_LIMIT;
+    private boolean prefetch = true;
     private boolean allowInsecureHttp;
     private Set<String> insecureHttpHosts = Set.of();
     private Duration apiCallTimeout;
@@ -205,7 +200,7 @@ public final class HttpCatalogConfig {
       httpClient = c.httpClient; connectTimeout = c.connectTimeout; requestTimeout = c.requestTimeout;
       retryPolicy = c.retryPolicy; pageSize = c.pageSize; allowInsecureHttp = c.allowInsecureHttp;
       insecureHttpHosts = c.insecureHttpHosts; apiCallTimeout = c.apiCallTimeout; maxBodyBytes = c.maxBodyBytes;
-      readLimits = c.readLimits;
+      readLimits = c.readLimits; prefetch = c.prefetch;
       clock = c.clock; executor = c.executor; listeners = c.listeners; sleeper = c.sleeper; logger = c.logger;
     }
 
@@ -351,6 +346,12 @@ public final class HttpCatalogConfig {
     public Builder<R> pageSize(int pageSize) {
       PageRequest.first(pageSize);
       this.pageSize = pageSize;
+      return this;
+    }
+
+    /** Whether {@code stream} walks request page N+1 while page N is read, one page ahead (default true). */
+    public Builder<R> prefetch(boolean prefetch) {
+      this.prefetch = prefetch;
       return this;
     }
 

@@ -13,8 +13,10 @@ import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.FixedTokenAuthenticator;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
 import io.github.rackimages.http.internal.Call;
+import io.github.rackimages.http.internal.EndingStream;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.NextMarkers;
+import io.github.rackimages.http.internal.PageAhead;
 import io.github.rackimages.http.internal.Percent;
 import io.github.rackimages.http.internal.QueryString;
 import io.github.rackimages.http.internal.RequestExecutor;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -99,11 +102,13 @@ public final class HttpImageCatalog implements ImageCatalog {
   private final RequestExecutor executor;
   private final NovaJson json;
   private final int pageSize;
+  private final boolean prefetch;
   private final String description;
 
   private HttpImageCatalog(HttpCatalogConfig c, Authenticator authenticator, HttpClient client) {
     this.json = new NovaJson(c.readLimits());
     this.pageSize = c.pageSize();
+    this.prefetch = c.prefetch();
     this.executor =
         new RequestExecutor(
             client,
@@ -325,6 +330,67 @@ public final class HttpImageCatalog implements ImageCatalog {
   @Override
   public Stream<ImageSummary> streamSummaries(ImageFilter filter) {
     return streamSummaries(filter, PageRequest.first(pageSize));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Unless {@link HttpCatalogConfig#prefetch()} is off, the walk asks for the next page (with {@link #listAsync})
+   * as soon as a page arrives, so that it is on its way while this one is read: two pages held at most, the first
+   * request still at the terminal operation, failures in their place (thrown when the walk reaches that page, with
+   * its resume marker). Closing the stream, or a terminal operation that ends early ({@code findFirst}, after
+   * {@code limit}), cancels the request ahead; after {@code iterator()}, {@code spliterator()} or a primitive
+   * stream only closing does.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  @Override
+  public Stream<Image> stream(ImageFilter filter, PageRequest start) {
+    if (!prefetch) {
+      return ImageCatalog.super.stream(filter, start);
+    }
+    Objects.requireNonNull(filter, "filter");
+    PageAhead<Image> fetch = new PageAhead<>(r -> list(filter, r), r -> listAsync(filter, r));
+    return EndingStream.of(walk(fetch, null).stream(filter, start), fetch::cancel);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One page ahead unless {@link HttpCatalogConfig#prefetch()} is off, as {@link #stream(ImageFilter,
+   * PageRequest)} says.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  @Override
+  public Stream<ImageSummary> streamSummaries(ImageFilter filter, PageRequest start) {
+    if (!prefetch) {
+      return ImageCatalog.super.streamSummaries(filter, start);
+    }
+    Objects.requireNonNull(filter, "filter");
+    PageAhead<ImageSummary> fetch = new PageAhead<>(r -> listSummaries(filter, r), r -> listSummariesAsync(filter, r));
+    return EndingStream.of(walk(null, fetch).streamSummaries(filter, start), fetch::cancel);
+  }
+
+  /** A catalog over one walk's fetch, whose inherited walk (core's: markers, resume points) pages through it. */
+  private static ImageCatalog walk(
+      Function<PageRequest, Page<Image>> details, Function<PageRequest, Page<ImageSummary>> summaries) {
+    return new ImageCatalog() {
+      @Override
+      public Page<Image> list(ImageFilter filter, PageRequest page) {
+        return details.apply(page);
+      }
+
+      @Override
+      public Page<ImageSummary> listSummaries(ImageFilter filter, PageRequest page) {
+        return summaries.apply(page);
+      }
+
+      @Override
+      public Optional<Image> find(ImageId id) {
+        throw new UnsupportedOperationException("a walk's view lists only");
+      }
+    };
   }
 
   private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page) {
