@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.rackimages.fake.Faults;
 import io.github.rackimages.fake.InMemoryImageCatalog;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,28 +156,7 @@ class RoutesAndHeadersTest {
 
   /** Writes raw bytes on a fresh connection and returns whatever comes back before the server closes it. */
   private String exchange(String request) throws IOException {
-    try (Socket socket = new Socket(emulator.uri().getHost(), emulator.port())) {
-      socket.setSoTimeout(5000);
-      OutputStream out = socket.getOutputStream();
-      try {
-        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        socket.shutdownOutput();
-      } catch (IOException e) {
-        // The server may refuse and close before reading everything.
-      }
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buf)) > 0) {
-          answer.write(buf, 0, n);
-        }
-      } catch (IOException e) {
-        // A reset after the answer still leaves the answer read so far.
-      }
-      return answer.toString(StandardCharsets.ISO_8859_1);
-    }
+    RawHttp.Answer answer = RawHttp.exchange(emulator, request);
+    return answer.head().isEmpty() && answer.body().isEmpty() ? "" : answer.all();
   }
 }
