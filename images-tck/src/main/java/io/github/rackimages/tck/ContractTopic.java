@@ -44,6 +44,11 @@ abstract class ContractTopic {
     return suite.serviceCalls();
   }
 
+  /** The pages a stream of the suite's catalogs may request ahead of its consumer. */
+  final int pagesFetchedAhead() {
+    return suite.pagesFetchedAhead();
+  }
+
   /** The calls counted so far; aborts the test when the adapter does not count them. */
   final long callsSoFar() {
     long calls = serviceCalls();

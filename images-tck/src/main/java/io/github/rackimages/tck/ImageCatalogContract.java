@@ -100,6 +100,20 @@ public abstract class ImageCatalogContract {
     return -1;
   }
 
+  /**
+   * How many pages a stream of this catalog may request ahead of its consumer: 0 (the default) for a catalog that
+   * fetches a page only when the consumer reaches it, 1 for one that prefetches the next page (such as the HTTP
+   * adapter with prefetch on). A short-circuiting stream ({@code limit}, {@code findFirst}, {@code anyMatch}) may then
+   * cost up to this many calls more than the pages it reads, for the request ahead that the catalog cancels; the
+   * laziness checks allow exactly that and no more. A stream read to its end costs the same either way.
+   *
+   * @return the pages a stream may request ahead of its consumer, zero or more
+   * @since 1.1
+   */
+  protected int pagesFetchedAhead() {
+    return 0;
+  }
+
   /** Each filter alone and combined, on the hand-made zoo, against expectations written out by hand. */
   @Nested
   class Filters extends FiltersContract {
