@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -189,11 +190,12 @@ final class ListCommand implements Callable<Integer> {
     long delivered = 0;
     boolean more = false;
     // One page is one call; --all walks the pages with the port's walker, which guards against a repeated marker
-    // and names the resume marker on the failure it throws.
-    Iterator<? extends Page<?>> walk = all
-        ? (detail ? catalog.pages(filter, first) : catalog.summaryPages(filter, first)).iterator()
-        : List.of(detail ? catalog.list(filter, first) : catalog.listSummaries(filter, first)).iterator();
-    try {
+    // and names the resume marker on the failure it throws. An adapter may request the next page while this one is
+    // printed (the HTTP adapter does): closing the walk cancels that request when the walk stops early (--max).
+    try (Stream<? extends Page<?>> pageStream = all
+        ? (detail ? catalog.pages(filter, first) : catalog.summaryPages(filter, first))
+        : Stream.of(detail ? catalog.list(filter, first) : catalog.listSummaries(filter, first))) {
+      Iterator<? extends Page<?>> walk = pageStream.iterator();
       while (walk.hasNext()) {
         Page<?> page = walk.next();
         pages++;

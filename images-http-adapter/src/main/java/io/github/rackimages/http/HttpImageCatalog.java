@@ -12,11 +12,10 @@ import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.FixedTokenAuthenticator;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
+import io.github.rackimages.http.internal.AheadWalks;
 import io.github.rackimages.http.internal.Call;
-import io.github.rackimages.http.internal.EndingStream;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.NextMarkers;
-import io.github.rackimages.http.internal.PageAhead;
 import io.github.rackimages.http.internal.Percent;
 import io.github.rackimages.http.internal.QueryString;
 import io.github.rackimages.http.internal.RequestExecutor;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -103,6 +101,7 @@ public final class HttpImageCatalog implements ImageCatalog {
   private final NovaJson json;
   private final int pageSize;
   private final boolean prefetch;
+  private final AheadWalks ahead = new AheadWalks(this, async());
   private final String description;
 
   private HttpImageCatalog(HttpCatalogConfig c, Authenticator authenticator, HttpClient client) {
@@ -340,57 +339,31 @@ public final class HttpImageCatalog implements ImageCatalog {
    * request still at the terminal operation, failures in their place (thrown when the walk reaches that page, with
    * its resume marker). Closing the stream, or a terminal operation that ends early ({@code findFirst}, after
    * {@code limit}), cancels the request ahead; after {@code iterator()}, {@code spliterator()} or a primitive
-   * stream only closing does.
+   * stream only closing does. The same holds for {@link #streamSummaries}, {@link #pages} and {@link #summaryPages}.
    *
    * @throws NullPointerException if an argument is null
    */
   @Override
   public Stream<Image> stream(ImageFilter filter, PageRequest start) {
-    if (!prefetch) {
-      return ImageCatalog.super.stream(filter, start);
-    }
-    Objects.requireNonNull(filter, "filter");
-    PageAhead<Image> fetch = new PageAhead<>(r -> list(filter, r), r -> listAsync(filter, r));
-    return EndingStream.of(walk(fetch, null).stream(filter, start), fetch::cancel);
+    return prefetch ? ahead.images(filter, start) : ImageCatalog.super.stream(filter, start);
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>One page ahead unless {@link HttpCatalogConfig#prefetch()} is off, as {@link #stream(ImageFilter,
-   * PageRequest)} says.
-   *
-   * @throws NullPointerException if an argument is null
-   */
+  /** {@inheritDoc} One page ahead unless {@link HttpCatalogConfig#prefetch()} is off, as {@link #stream} says. */
   @Override
   public Stream<ImageSummary> streamSummaries(ImageFilter filter, PageRequest start) {
-    if (!prefetch) {
-      return ImageCatalog.super.streamSummaries(filter, start);
-    }
-    Objects.requireNonNull(filter, "filter");
-    PageAhead<ImageSummary> fetch = new PageAhead<>(r -> listSummaries(filter, r), r -> listSummariesAsync(filter, r));
-    return EndingStream.of(walk(null, fetch).streamSummaries(filter, start), fetch::cancel);
+    return prefetch ? ahead.summaries(filter, start) : ImageCatalog.super.streamSummaries(filter, start);
   }
 
-  /** A catalog over one walk's fetch, whose inherited walk (core's: markers, resume points) pages through it. */
-  private static ImageCatalog walk(
-      Function<PageRequest, Page<Image>> details, Function<PageRequest, Page<ImageSummary>> summaries) {
-    return new ImageCatalog() {
-      @Override
-      public Page<Image> list(ImageFilter filter, PageRequest page) {
-        return details.apply(page);
-      }
+  /** {@inheritDoc} One page ahead unless {@link HttpCatalogConfig#prefetch()} is off, as {@link #stream} says. */
+  @Override
+  public Stream<Page<Image>> pages(ImageFilter filter, PageRequest start) {
+    return prefetch ? ahead.pages(filter, start) : ImageCatalog.super.pages(filter, start);
+  }
 
-      @Override
-      public Page<ImageSummary> listSummaries(ImageFilter filter, PageRequest page) {
-        return summaries.apply(page);
-      }
-
-      @Override
-      public Optional<Image> find(ImageId id) {
-        throw new UnsupportedOperationException("a walk's view lists only");
-      }
-    };
+  /** {@inheritDoc} One page ahead unless {@link HttpCatalogConfig#prefetch()} is off, as {@link #stream} says. */
+  @Override
+  public Stream<Page<ImageSummary>> summaryPages(ImageFilter filter, PageRequest start) {
+    return prefetch ? ahead.summaryPages(filter, start) : ImageCatalog.super.summaryPages(filter, start);
   }
 
   private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageFilter;
+import io.github.rackimages.core.ImageSummary;
+import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageMarker;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.CannedServer.CannedResponse;
@@ -71,6 +73,47 @@ class HttpImageCatalogPrefetchTest extends CatalogTestSupport {
 
     assertThat(ids).containsExactly("a", "b", "c");
     assertThat(queries).containsExactly("limit=2", "limit=2&marker=b");
+  }
+
+  @Test
+  void pageWalksAskAheadWhileAPageIsHeld() {
+    server.enqueue(
+        CannedResponse.json(200, NovaBodies.detailPage(List.of("a", "b"), next("b"))),
+        CannedResponse.json(200, NovaBodies.detailPage(List.of("c"), null)));
+    List<String> queries = new ArrayList<>();
+
+    List<Integer> sizes = catalog().pages(ImageFilter.all(), PageRequest.first(2))
+        .peek(p -> {
+          if (queries.isEmpty()) {
+            queries.add(server.takeRequest().rawQuery());
+            queries.add(server.takeRequest().rawQuery());
+          }
+        })
+        .map(p -> p.items().size())
+        .toList();
+
+    assertThat(sizes).containsExactly(2, 1);
+    assertThat(queries).containsExactly("limit=2", "limit=2&marker=b");
+  }
+
+  @Test
+  void summaryPageWalksAskAheadAndClosingThemCancelsTheRequestAhead() {
+    server.enqueue(
+        CannedResponse.json(200, NovaBodies.summaryPage(
+            List.of("a", "b"), server.url(TENANT_PATH + "/images?limit=2&marker=b"))),
+        CannedResponse.json(200, NovaBodies.summaryPage(
+            List.of("c", "d"), server.url(TENANT_PATH + "/images?limit=2&marker=d")))
+            .delay(Duration.ofMillis(1500)));
+    HttpImageCatalog catalog = builder().listener(events::add).build();
+
+    try (Stream<Page<ImageSummary>> pages = catalog.summaryPages(ImageFilter.all(), PageRequest.first(2))) {
+      assertThat(pages.iterator().next().items()).hasSize(2);
+      assertThat(server.takeRequest().rawQuery()).isEqualTo("limit=2");
+      assertThat(server.takeRequest().rawQuery()).as("asked ahead").isEqualTo("limit=2&marker=b");
+    }
+
+    assertThat(server.pollRequest(Duration.ofMillis(2500))).isEmpty();
+    assertThat(events).as("the response of the cancelled request is never read").hasSize(1);
   }
 
   @Test

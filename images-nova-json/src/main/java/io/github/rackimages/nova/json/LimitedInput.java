@@ -27,7 +27,7 @@ final class LimitedInput extends FilterInputStream {
   public int read() throws IOException {
     int b = in.read();
     if (b >= 0) {
-      scan((byte) b);
+      scan(new byte[] {(byte) b}, 0, 1);
     }
     return b;
   }
@@ -35,8 +35,8 @@ final class LimitedInput extends FilterInputStream {
   @Override
   public int read(byte[] buf, int off, int len) throws IOException {
     int n = in.read(buf, off, len);
-    for (int i = 0; i < n; i++) {
-      scan(buf[off + i]);
+    if (n > 0) {
+      scan(buf, off, off + n);
     }
     return n;
   }
@@ -47,39 +47,53 @@ final class LimitedInput extends FilterInputStream {
     return Math.max(0, read(new byte[(int) Math.max(0, Math.min(n, 8192))]));
   }
 
-  private void scan(byte b) {
-    if ((b & 0xC0) == 0x80) {
-      return; // a UTF-8 continuation byte: part of a character already counted
+  /**
+   * Counts {@code buf[from..to)}: one tight loop over locals (this runs over every byte of every page, so it is
+   * kept free of field writes and calls), the state written back once at the end.
+   */
+  private void scan(byte[] buf, int from, int to) {
+    long maxToken = limits.maxStringChars();
+    long chars = this.chars;
+    long token = this.token;
+    boolean inString = this.inString;
+    boolean escaped = this.escaped;
+    for (int i = from; i < to; i++) {
+      byte b = buf[i];
+      if ((b & 0xC0) == 0x80) {
+        continue; // a UTF-8 continuation byte: part of a character already counted
+      }
+      chars++;
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+          token = 0;
+          continue;
+        }
+        token++;
+      } else if (b == '"') {
+        inString = true;
+        token = 0;
+      } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == ',' || b == ':' || b == '{' || b == '}'
+          || b == '[' || b == ']') {
+        token = 0;
+      } else {
+        token++; // a number or literal
+      }
+      if (token > maxToken) {
+        throw limits.exceeded("maxStringChars", maxToken,
+            "a string or number near character " + chars + " of the body is longer");
+      }
     }
-    if (++chars > limits.maxPageChars()) {
+    if (chars > limits.maxPageChars()) {
       throw limits.exceeded("maxPageChars", limits.maxPageChars(), "the body is longer");
     }
-    if (inString) {
-      if (escaped) {
-        escaped = false;
-      } else if (b == '\\') {
-        escaped = true;
-      } else if (b == '"') {
-        inString = false;
-        token = 0;
-        return;
-      }
-      grow();
-    } else if (b == '"') {
-      inString = true;
-      token = 0;
-    } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == ',' || b == ':' || b == '{' || b == '}'
-        || b == '[' || b == ']') {
-      token = 0;
-    } else {
-      grow(); // a number or literal
-    }
-  }
-
-  private void grow() {
-    if (++token > limits.maxStringChars()) {
-      throw limits.exceeded("maxStringChars", limits.maxStringChars(),
-          "a string or number near character " + chars + " of the body is longer");
-    }
+    this.chars = chars;
+    this.token = token;
+    this.inString = inString;
+    this.escaped = escaped;
   }
 }

@@ -13,6 +13,8 @@ import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +22,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The wire format of the Rackspace / OpenStack Compute v2 images API, in both directions: reads list, image and
@@ -38,29 +41,41 @@ import java.util.Objects;
  */
 public final class NovaJson implements AutoCloseable {
 
-  private final Jsonb jsonb;
+  private final JsonParserFactory parsers;
   private final JsonGeneratorFactory generators;
   private final ReadLimits limits;
+  // Built on first use: a walk reads only lists, which never need it, and Yasson's start costs a cold JVM dearly.
+  private volatile Jsonb jsonb;
 
-  /** A wire format with its own {@link Jsonb} and the {@link ReadLimits#defaults() default limits}. */
+  /** A wire format with the {@link ReadLimits#defaults() default limits}. */
   public NovaJson() {
     this(ReadLimits.defaults());
   }
 
   /**
-   * A wire format with its own {@link Jsonb} that reads within {@code limits}.
+   * A wire format that reads within {@code limits}.
    *
    * @throws NullPointerException if {@code limits} is null
    */
   public NovaJson(ReadLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    this.jsonb =
-        JsonbBuilder.create(
-            new JsonbConfig()
-                .withDeserializers(
-                    new DetailListReading(limits), new SummaryListReading(limits), new ImageReading(limits),
-                    new FaultReading(limits)));
+    this.parsers = Json.createParserFactory(Map.of());
     this.generators = Json.createGeneratorFactory(Map.of());
+  }
+
+  private Jsonb jsonb() {
+    Jsonb j = jsonb;
+    if (j == null) {
+      synchronized (this) {
+        j = jsonb;
+        if (j == null) {
+          j = JsonbBuilder.create(
+              new JsonbConfig().withDeserializers(new ImageReading(limits), new FaultReading(limits)));
+          jsonb = j;
+        }
+      }
+    }
+    return j;
   }
 
   /** The limits every read keeps to. */
@@ -74,7 +89,7 @@ public final class NovaJson implements AutoCloseable {
    * @throws WireFormatException if the body is not a detail list
    */
   public WireList<Image> readDetailList(InputStream body) {
-    return read(body, DetailListBody.class).list;
+    return stream(body, c -> ImageListReader.read(c, ImageReader::read));
   }
 
   /**
@@ -83,7 +98,7 @@ public final class NovaJson implements AutoCloseable {
    * @throws WireFormatException if the body is not a summary list
    */
   public WireList<ImageSummary> readSummaryList(InputStream body) {
-    return read(body, SummaryListBody.class).list;
+    return stream(body, c -> ImageListReader.read(c, SummaryReader::read));
   }
 
   /**
@@ -184,7 +199,7 @@ public final class NovaJson implements AutoCloseable {
   private <T> T read(InputStream body, Class<T> type) {
     Objects.requireNonNull(body, "body");
     try {
-      T value = jsonb.fromJson(new LimitedInput(body, limits), type);
+      T value = jsonb().fromJson(new LimitedInput(body, limits), type);
       if (value == null) {
         throw new WireFormatException("$: empty body or null");
       }
@@ -193,6 +208,33 @@ public final class NovaJson implements AutoCloseable {
       throw e;
     } catch (JsonbException | JsonException | IllegalStateException | IllegalArgumentException
         | java.util.NoSuchElementException | ArithmeticException e) {
+      throw translate(e);
+    }
+  }
+
+  /**
+   * Reads a list body with JSON-P's streaming parser alone: lists are nearly every byte a walk reads, and
+   * JSON-B would only hand the same parser, wrapped event by event, to the same reader.
+   */
+  private <T> T stream(InputStream body, Function<JsonCursor, T> reader) {
+    Objects.requireNonNull(body, "body");
+    try (JsonParser p = parsers.createParser(new LimitedInput(body, limits))) {
+      if (!p.hasNext()) {
+        throw new WireFormatException("$: empty body or null");
+      }
+      Event first = p.next();
+      if (first == Event.VALUE_NULL) {
+        throw new WireFormatException("$: empty body or null");
+      }
+      if (first != Event.START_OBJECT) {
+        throw new WireFormatException("$: expected an object, found " + JsonCursor.describe(first));
+      }
+      return reader.apply(new JsonCursor(p, limits));
+    } catch (WireFormatException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // JSON-P's failures, and Parsson's plain RuntimeException for input nested too deeply: all of them mean
+      // the body cannot be read (JSON-B wraps them alike for the other reads).
       throw translate(e);
     }
   }
@@ -229,8 +271,12 @@ public final class NovaJson implements AutoCloseable {
 
   @Override
   public void close() {
+    Jsonb j = jsonb;
+    if (j == null) {
+      return;
+    }
     try {
-      jsonb.close();
+      j.close();
     } catch (Exception e) {
       // Closing Yasson releases caches only; nothing to report.
     }
@@ -239,19 +285,7 @@ public final class NovaJson implements AutoCloseable {
   // One deserializer class per body type: Yasson picks a deserializer by its declared type argument. Yasson calls
   // it with the body's START_OBJECT already read (its parser does not offer currentEvent()); a body that is not an
   // object never reaches it.
-  private record DetailListReading(ReadLimits limits) implements JsonbDeserializer<DetailListBody> {
-    @Override
-    public DetailListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new DetailListBody(ImageListReader.read(new JsonCursor(parser, limits), ImageReader::read));
-    }
-  }
 
-  private record SummaryListReading(ReadLimits limits) implements JsonbDeserializer<SummaryListBody> {
-    @Override
-    public SummaryListBody deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-      return new SummaryListBody(ImageListReader.read(new JsonCursor(parser, limits), SummaryReader::read));
-    }
-  }
 
   private record ImageReading(ReadLimits limits) implements JsonbDeserializer<ImageBody> {
     @Override
@@ -267,21 +301,7 @@ public final class NovaJson implements AutoCloseable {
     }
   }
 
-  static final class DetailListBody {
-    final WireList<Image> list;
 
-    DetailListBody(WireList<Image> list) {
-      this.list = list;
-    }
-  }
-
-  static final class SummaryListBody {
-    final WireList<ImageSummary> list;
-
-    SummaryListBody(WireList<ImageSummary> list) {
-      this.list = list;
-    }
-  }
 
   static final class ImageBody {
     final Image image;
