@@ -88,6 +88,7 @@ public final class ImagesCommand implements Runnable {
     int code = Cli.run(args, env, out, err, Terminal.detect(env));
     out.flush();
     err.flush();
+    HttpClientThreads.endSelectors();
     System.exit(code);
   }
 
