@@ -46,7 +46,8 @@ public final class ImagesCommand implements Runnable {
    * {@code @Command(subcommands = ...)}: picocli reads a command's annotations by reflection when it is added, which
    * is most of a short run's time, so a run that names its subcommand builds that one only.
    */
-  private static final List<String> SUBCOMMANDS = List.of("list", "show", "serve", "generate-completion");
+  private static final List<String> SUBCOMMANDS =
+      List.of("list", "show", "serve", "generate-completion", "train-archive");
 
   private final Invocation invocation;
 
@@ -143,6 +144,7 @@ public final class ImagesCommand implements Runnable {
       case "show" -> new ShowCommand();
       case "serve" -> new ServeCommand();
       case "generate-completion" -> new AutoComplete.GenerateCompletion();
+      case "train-archive" -> new TrainArchiveCommand();
       default -> throw new IllegalArgumentException("no such subcommand: " + name);
     };
   }

@@ -143,9 +143,9 @@ class LauncherArchiveTest {
     return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
-  /** How often the stand-in ran as the archive's training run ({@code list --sample}). */
+  /** How often the stand-in ran as the archive's training run ({@code train-archive}). */
   private long trainingRuns() throws IOException {
-    return Files.exists(runs) ? Files.readAllLines(runs).stream().filter("list --sample"::equals).count() : 0;
+    return Files.exists(runs) ? Files.readAllLines(runs).stream().filter("train-archive"::equals).count() : 0;
   }
 
   /**
@@ -166,7 +166,7 @@ class LauncherArchiveTest {
             String joined = String.join(" ", args);
             Files.writeString(Path.of(System.getenv("STAND_IN_RUNS")), joined + "\\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            if (joined.equals("list --sample") && System.getenv("STAND_IN_FAILS_TRAINING") != null) {
+            if (joined.equals("train-archive") && System.getenv("STAND_IN_FAILS_TRAINING") != null) {
               System.exit(3);
             }
             System.out.println("%s " + joined);
