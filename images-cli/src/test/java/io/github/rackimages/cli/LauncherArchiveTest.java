@@ -111,6 +111,16 @@ class LauncherArchiveTest {
   }
 
   @Test
+  void commandsRunOnTheSerialCollectorUnlessTheOptionsNameAnother() throws Exception {
+    Run plain = images(Map.of("STAND_IN_PRINT_GC", "1"), "list");
+    Run parallel = images(Map.of("STAND_IN_PRINT_GC", "1", "IMAGES_JAVA_OPTS", "-XX:+UseParallelGC"), "list");
+
+    assertThat(plain.out()).as(plain.toString()).contains("gc Copy").doesNotContain("G1");
+    assertThat(parallel.code()).as(parallel.toString()).isZero();
+    assertThat(parallel.out()).contains("gc PS Scavenge").doesNotContain("gc Copy");
+  }
+
+  @Test
   void imagesCdsOffRunsWithoutAnArchive() throws Exception {
     Run run = images(Map.of("IMAGES_CDS", "off"), "list");
 
@@ -170,6 +180,11 @@ class LauncherArchiveTest {
               System.exit(3);
             }
             System.out.println("%s " + joined);
+            if (System.getenv("STAND_IN_PRINT_GC") != null) {
+              for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                System.out.println("gc " + gc.getName());
+              }
+            }
           }
         }
         """

@@ -48,8 +48,10 @@ final class LimitedInput extends FilterInputStream {
   }
 
   /**
-   * Counts {@code buf[from..to)}: one tight loop over locals (this runs over every byte of every page, so it is
-   * kept free of field writes and calls), the state written back once at the end.
+   * Counts {@code buf[from..to)}: tight loops over locals (this runs over every byte of every page, so it is kept
+   * free of field writes and calls), the state written back once at the end. Inside a string, where nearly all the
+   * bytes of a body are, an inner loop only looks for the closing quote or an escape. A token's length is checked
+   * when it ends and at the end of the buffer, so a token too long is caught at most one buffer late.
    */
   private void scan(byte[] buf, int from, int to) {
     long maxToken = limits.maxStringChars();
@@ -57,36 +59,72 @@ final class LimitedInput extends FilterInputStream {
     long token = this.token;
     boolean inString = this.inString;
     boolean escaped = this.escaped;
-    for (int i = from; i < to; i++) {
-      byte b = buf[i];
-      if ((b & 0xC0) == 0x80) {
-        continue; // a UTF-8 continuation byte: part of a character already counted
-      }
-      chars++;
+    int i = from;
+    while (i < to) {
       if (inString) {
         if (escaped) {
+          // The byte after a backslash never ends the string.
           escaped = false;
-        } else if (b == '\\') {
-          escaped = true;
-        } else if (b == '"') {
-          inString = false;
-          token = 0;
+          if ((buf[i++] & 0xC0) != 0x80) {
+            chars++;
+            token++;
+          }
           continue;
         }
-        token++;
-      } else if (b == '"') {
+        int start = i;
+        int continuation = 0;
+        boolean special = false;
+        byte b = 0;
+        while (i < to) {
+          b = buf[i++];
+          if (b == '"' || b == '\\') {
+            special = true;
+            break;
+          }
+          if ((b & 0xC0) == 0x80) {
+            continuation++; // part of a character already counted
+          }
+        }
+        int counted = i - start - continuation;
+        chars += counted;
+        if (!special) {
+          token += counted; // the buffer ends inside the string
+        } else if (b == '\\') {
+          token += counted;
+          escaped = true;
+        } else {
+          token += counted - 1; // the closing quote is not part of the token
+          if (token > maxToken) {
+            throw tooLong(maxToken, chars);
+          }
+          inString = false;
+          token = 0;
+        }
+        continue;
+      }
+      byte b = buf[i++];
+      if ((b & 0xC0) == 0x80) {
+        continue;
+      }
+      chars++;
+      if (b == '"') {
+        if (token > maxToken) {
+          throw tooLong(maxToken, chars);
+        }
         inString = true;
         token = 0;
       } else if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == ',' || b == ':' || b == '{' || b == '}'
           || b == '[' || b == ']') {
+        if (token > maxToken) {
+          throw tooLong(maxToken, chars);
+        }
         token = 0;
       } else {
         token++; // a number or literal
       }
-      if (token > maxToken) {
-        throw limits.exceeded("maxStringChars", maxToken,
-            "a string or number near character " + chars + " of the body is longer");
-      }
+    }
+    if (token > maxToken) {
+      throw tooLong(maxToken, chars);
     }
     if (chars > limits.maxPageChars()) {
       throw limits.exceeded("maxPageChars", limits.maxPageChars(), "the body is longer");
@@ -95,5 +133,10 @@ final class LimitedInput extends FilterInputStream {
     this.token = token;
     this.inString = inString;
     this.escaped = escaped;
+  }
+
+  private RuntimeException tooLong(long maxToken, long chars) {
+    return limits.exceeded("maxStringChars", maxToken,
+        "a string or number near character " + chars + " of the body is longer");
   }
 }
