@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The metadata of an image: key/value pairs such as {@code image_type}, {@code os_type} or
@@ -18,10 +19,16 @@ public final class ImageMetadata {
 
   private static final ImageMetadata EMPTY = new ImageMetadata(Map.of());
 
-  private final Map<String, AttributeValue> values;
+  // Set once: at construction, or by the first use of deferred metadata (then decoder goes).
+  private volatile Map<String, AttributeValue> values;
+  private Supplier<ImageMetadata> decoder;
 
   private ImageMetadata(Map<String, AttributeValue> values) {
     this.values = values;
+  }
+
+  private ImageMetadata(Supplier<ImageMetadata> decoder) {
+    this.decoder = decoder;
   }
 
   /** No metadata. */
@@ -62,6 +69,20 @@ public final class ImageMetadata {
   }
 
   /**
+   * Metadata decoded on first use: the first call that needs the values (any method but this one, {@code equals}
+   * and {@code hashCode} included) runs {@code decoder} once, on whichever thread comes first, and keeps its
+   * result; the decoder is then released. For adapters that read metadata they have already checked and want to
+   * decode only when an application asks (a walk that prints ids never does). The decoder must not fail: a
+   * failure is thrown by the method that ran it, and the next call tries again.
+   *
+   * @throws NullPointerException if {@code decoder} is null
+   * @since 1.1
+   */
+  public static ImageMetadata deferred(Supplier<ImageMetadata> decoder) {
+    return new ImageMetadata(Objects.requireNonNull(decoder, "decoder"));
+  }
+
+  /**
    * A builder that collects values one by one, in order, for code that reads them one at a time (as a response
    * body is read): it fills one map and hands it over without a copy.
    */
@@ -71,13 +92,23 @@ public final class ImageMetadata {
 
   /** Every value, in the service's order; unmodifiable. */
   public Map<String, AttributeValue> values() {
+    Map<String, AttributeValue> v = values;
+    return v != null ? v : decode();
+  }
+
+  private synchronized Map<String, AttributeValue> decode() {
+    if (values == null) {
+      ImageMetadata decoded = Objects.requireNonNull(decoder.get(), "the metadata decoder returned null");
+      values = decoded.values();
+      decoder = null;
+    }
     return values;
   }
 
   /** The string view of every value (see {@link AttributeValue#asString()}), in the service's order. */
   public Map<String, String> asStrings() {
     LinkedHashMap<String, String> strings = new LinkedHashMap<>();
-    values.forEach((k, v) -> strings.put(k, v.asString()));
+    values().forEach((k, v) -> strings.put(k, v.asString()));
     return Collections.unmodifiableMap(strings);
   }
 
@@ -88,7 +119,7 @@ public final class ImageMetadata {
    */
   public Optional<AttributeValue> get(String key) {
     // Checked here: the empty metadata's map rejects a null key while a copied one would answer empty.
-    return Optional.ofNullable(values.get(Objects.requireNonNull(key, "metadata key")));
+    return Optional.ofNullable(values().get(Objects.requireNonNull(key, "metadata key")));
   }
 
   /**
@@ -97,33 +128,33 @@ public final class ImageMetadata {
    * @throws NullPointerException if {@code key} is null
    */
   public Optional<String> getString(String key) {
-    AttributeValue value = values.get(Objects.requireNonNull(key, "metadata key"));
+    AttributeValue value = values().get(Objects.requireNonNull(key, "metadata key"));
     return value == null ? Optional.empty() : Optional.of(value.asString());
   }
 
   /** Whether there is no key at all. */
   public boolean isEmpty() {
-    return values.isEmpty();
+    return values().isEmpty();
   }
 
   /** The number of keys. */
   public int size() {
-    return values.size();
+    return values().size();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ImageMetadata other && values.equals(other.values);
+    return o instanceof ImageMetadata other && values().equals(other.values());
   }
 
   @Override
   public int hashCode() {
-    return values.hashCode();
+    return values().hashCode();
   }
 
   @Override
   public String toString() {
-    return values.toString();
+    return values().toString();
   }
 
   /**

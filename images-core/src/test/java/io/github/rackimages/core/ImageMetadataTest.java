@@ -142,4 +142,45 @@ class ImageMetadataTest {
         .isThrownBy(() -> builder.put("c", AttributeValue.text("3")));
     assertThat(ImageMetadata.builder().build()).isSameAs(ImageMetadata.empty());
   }
+
+  /** Deferred metadata decodes once, on first use, whichever thread asks first, and then is plain metadata. */
+  @Test
+  void deferredMetadataDecodesOnceOnFirstUse() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+    ImageMetadata eager = ImageMetadata.ofStrings(Map.of("image_type", "snapshot"));
+    ImageMetadata deferred = ImageMetadata.deferred(() -> {
+      decodes.incrementAndGet();
+      return eager;
+    });
+
+    assertThat(decodes).hasValue(0);
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Thread t = new Thread(() -> assertThat(deferred.getString("image_type")).contains("snapshot"));
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(deferred).isEqualTo(eager).hasSameHashCodeAs(eager).hasToString(eager.toString());
+    assertThat(deferred.size()).isEqualTo(1);
+    assertThat(decodes).hasValue(1);
+  }
+
+  /** A decoder that fails throws from the call that ran it; the next call tries again. */
+  @Test
+  void aFailingDecoderIsTriedAgain() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    ImageMetadata deferred = ImageMetadata.deferred(() -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("first decode fails");
+      }
+      return ImageMetadata.ofStrings(Map.of("k", "v"));
+    });
+
+    assertThatThrownBy(deferred::values).hasMessage("first decode fails");
+    assertThat(deferred.getString("k")).contains("v");
+    assertThatNullPointerException().isThrownBy(() -> ImageMetadata.deferred(null));
+  }
 }

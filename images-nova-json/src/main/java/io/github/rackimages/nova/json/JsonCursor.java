@@ -16,6 +16,8 @@ final class JsonCursor {
 
   private final JsonParser parser;
   private final ReadLimits limits;
+  // The whole body as read, when the parser reads it from memory: lets a reader keep a part as raw text.
+  private final String source;
 
   /** A cursor over {@code parser}, whose current event is the body's START_OBJECT, with the default limits. */
   JsonCursor(JsonParser parser) {
@@ -24,8 +26,38 @@ final class JsonCursor {
 
   /** A cursor over {@code parser}, whose current event is the body's START_OBJECT. */
   JsonCursor(JsonParser parser, ReadLimits limits) {
+    this(parser, limits, null);
+  }
+
+  /**
+   * A cursor over {@code parser}, whose current event is the body's START_OBJECT, reading {@code source} (the
+   * whole body, so that {@link #rawObject()} can keep parts of it).
+   */
+  JsonCursor(JsonParser parser, ReadLimits limits, String source) {
     this.parser = parser;
     this.limits = limits;
+    this.source = source;
+  }
+
+  /**
+   * The text of the object whose START_OBJECT was just read, from its opening to its closing brace, after
+   * checking its grammar event by event and leaving the parser past its end; or null, having read nothing, when
+   * this cursor has no source text or the parser does not report where it is.
+   */
+  String rawObject() {
+    if (source == null) {
+      return null;
+    }
+    long start = parser.getLocation().getStreamOffset() - 1;
+    if (start < 0 || start >= source.length() || source.charAt((int) start) != '{') {
+      return null;
+    }
+    skip(Event.START_OBJECT);
+    long end = parser.getLocation().getStreamOffset();
+    if (end <= start || end > source.length() || source.charAt((int) end - 1) != '}') {
+      throw new IllegalStateException("the parser reported an object ending at " + end + ", not at a brace");
+    }
+    return source.substring((int) start, (int) end);
   }
 
   /** The limits of the body. */

@@ -16,9 +16,12 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -214,11 +217,19 @@ public final class NovaJson implements AutoCloseable {
 
   /**
    * Reads a list body with JSON-P's streaming parser alone: lists are nearly every byte a walk reads, and
-   * JSON-B would only hand the same parser, wrapped event by event, to the same reader.
+   * JSON-B would only hand the same parser, wrapped event by event, to the same reader. The body is read whole
+   * first (within the limits, counted on its bytes), so that the image readers can keep parts of it as text to
+   * decode later (metadata; see {@link MetadataReader}); a page is about 2 MB.
    */
   private <T> T stream(InputStream body, Function<JsonCursor, T> reader) {
     Objects.requireNonNull(body, "body");
-    try (JsonParser p = parsers.createParser(new LimitedInput(body, limits))) {
+    String text;
+    try (InputStream in = new LimitedInput(body, limits)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new WireFormatException("the body could not be read: " + e.getMessage(), e);
+    }
+    try (JsonParser p = parsers.createParser(new StringReader(text))) {
       if (!p.hasNext()) {
         throw new WireFormatException("$: empty body or null");
       }
@@ -229,7 +240,7 @@ public final class NovaJson implements AutoCloseable {
       if (first != Event.START_OBJECT) {
         throw new WireFormatException("$: expected an object, found " + JsonCursor.describe(first));
       }
-      return reader.apply(new JsonCursor(p, limits));
+      return reader.apply(new JsonCursor(p, limits, text));
     } catch (WireFormatException e) {
       throw e;
     } catch (RuntimeException e) {
