@@ -15,11 +15,14 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,6 +55,8 @@ public final class LoopbackImagesServer implements AutoCloseable {
   private Responder responder;
   private long pageBytes;
   private int pageCount;
+  // Nanoseconds each page waits before it is answered; read by the handler threads.
+  private volatile long latencyNanos;
 
   @FunctionalInterface
   private interface Responder {
@@ -79,6 +84,28 @@ public final class LoopbackImagesServer implements AutoCloseable {
         URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + "/v2/" + TENANT);
     detailPath = endpoint.getPath() + DETAIL;
     server.createContext("/", this::handle);
+    // Requests are answered concurrently, as a network would carry them: a client that asks for the next page
+    // while it reads this one must not wait for this one's answer to be written first.
+    server.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "loopback-images");
+      t.setDaemon(true);
+      return t;
+    }));
+  }
+
+  /**
+   * Answers every later page after waiting {@code latency} (a WAN round trip), the way the emulator's
+   * {@code --latency} does; pages asked for at once wait at once. Zero, the default, answers at once.
+   *
+   * @return this server
+   * @throws IllegalArgumentException if {@code latency} is negative
+   */
+  public LoopbackImagesServer latency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative: " + latency);
+    }
+    latencyNanos = latency.toNanos();
+    return this;
   }
 
   /**
@@ -186,6 +213,15 @@ public final class LoopbackImagesServer implements AutoCloseable {
       if (answer == null) {
         fault(exchange, 400, "badRequest", "marker [" + marker + "] not found");
         return;
+      }
+      long wait = latencyNanos;
+      if (wait > 0) {
+        try {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       // Counted before the client can see the page, so that a client that just finished reads the full count.
       pagesServed.incrementAndGet();

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The baseline process for the command line's cold walk: what a developer writes in an afternoon with the JDK's
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class RawClientWalk {
 
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
   private RawClientWalk() {}
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -38,42 +41,55 @@ public final class RawClientWalk {
       System.err.println("usage: RawClientWalk ENDPOINT TOKEN [LIMIT]");
       System.exit(2);
     }
-    String endpoint = args[0].endsWith("/") ? args[0].substring(0, args[0].length() - 1) : args[0];
-    String token = args[1];
     int limit = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    JsonParserFactory parsers = Json.createParserFactory(Map.of());
     PrintWriter out =
         new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    long images = walk(client, URI.create(args[0]), args[1], limit, out::println);
+    out.flush();
+    System.err.println(images + " images");
+  }
+
+  /**
+   * Walks every page of {@code GET {endpoint}/images/detail} sequentially, handing each image's id to
+   * {@code ids}; returns how many images it saw.
+   *
+   * @throws IllegalStateException if a page is not a 200
+   */
+  public static long walk(HttpClient client, URI endpoint, String token, int limit, Consumer<String> ids)
+      throws IOException, InterruptedException {
+    String base = endpoint.toString().endsWith("/")
+        ? endpoint.toString().substring(0, endpoint.toString().length() - 1)
+        : endpoint.toString();
     String query = "limit=" + limit;
     long images = 0;
     while (query != null) {
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(endpoint + "/images/detail?" + query))
+          HttpRequest.newBuilder(URI.create(base + "/images/detail?" + query))
               .header("X-Auth-Token", token)
               .header("Accept", "application/json")
               .timeout(Duration.ofSeconds(30))
               .build();
       HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) {
+        response.body().close();
         throw new IllegalStateException("HTTP " + response.statusCode());
       }
       String next;
-      try (InputStream body = response.body(); JsonParser p = parsers.createParser(body)) {
-        Page page = readPage(p, out);
+      try (InputStream body = response.body(); JsonParser p = PARSERS.createParser(body)) {
+        Page page = readPage(p, ids);
         images += page.images;
         next = page.next;
       }
       query = next == null ? null : URI.create(next).getRawQuery();
     }
-    out.flush();
-    System.err.println(images + " images");
+    return images;
   }
 
   private record Page(int images, String next) {}
 
   /** Reads a detail list: prints each image's id, reads its name and status, skips everything else. */
-  private static Page readPage(JsonParser p, PrintWriter out) {
+  private static Page readPage(JsonParser p, Consumer<String> ids) {
     p.next(); // START_OBJECT
     int images = 0;
     String next = null;
@@ -98,7 +114,7 @@ public final class RawClientWalk {
           if (id == null || status == null) {
             throw new IllegalStateException("an image without id or status: " + name);
           }
-          out.println(id);
+          ids.accept(id);
           images++;
         }
       } else if (key.equals("images_links")) {

@@ -143,7 +143,13 @@ class ProtocolViolationsTest {
             connections.incrementAndGet();
             s.getOutputStream().write(answer);
             s.getOutputStream().flush();
-            s.getInputStream().read(new byte[4096]);
+            // Read until the client closes: closing with its ClientHello still unread would reset the connection,
+            // and the client could then see a reset (a retried transport failure) before it reads the answer.
+            s.setSoTimeout(10_000);
+            byte[] drain = new byte[4096];
+            while (s.getInputStream().read(drain) >= 0) {
+              // Drained.
+            }
           } catch (java.io.IOException e) {
             // The next connection, or closed.
           }
