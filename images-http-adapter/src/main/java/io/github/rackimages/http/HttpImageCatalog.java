@@ -16,6 +16,7 @@ import io.github.rackimages.http.internal.AheadWalks;
 import io.github.rackimages.http.internal.Call;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.NextMarkers;
+import io.github.rackimages.http.internal.PageAhead;
 import io.github.rackimages.http.internal.Percent;
 import io.github.rackimages.http.internal.QueryString;
 import io.github.rackimages.http.internal.RequestExecutor;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -101,7 +103,7 @@ public final class HttpImageCatalog implements ImageCatalog {
   private final NovaJson json;
   private final int pageSize;
   private final boolean prefetch;
-  private final AheadWalks ahead = new AheadWalks(this, async());
+  private final AheadWalks ahead;
   private final String description;
 
   private HttpImageCatalog(HttpCatalogConfig c, Authenticator authenticator, HttpClient client) {
@@ -125,6 +127,9 @@ public final class HttpImageCatalog implements ImageCatalog {
             c.executor().orElseGet(() -> new CompletableFuture<Void>().defaultExecutor()),
             json,
             c.listeners());
+    this.ahead = new AheadWalks(
+        f -> PageAhead.fetch(executor, (page, next) -> detailCall(f, page, next)),
+        f -> PageAhead.fetch(executor, (page, next) -> summaryCall(f, page, next)));
     this.description =
         "HttpImageCatalog[authenticator="
             + authenticator
@@ -367,25 +372,37 @@ public final class HttpImageCatalog implements ImageCatalog {
   }
 
   private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page) {
+    return detailCall(filter, page, null);
+  }
+
+  /** The call for a detailed page; {@code next}, when not null, hears of the next link before the page is read. */
+  private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page, Consumer<PageRequest> next) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
+    Consumer<String> hint = next == null ? null : NextMarkers.hint(page, next);
     return Call.list(
         "/images/detail",
         QueryString.of(filter, page),
         (body, collection) -> {
-          WireList<Image> list = json.readDetailList(body);
+          WireList<Image> list = json.readDetailList(body, hint);
           return NextMarkers.page(list.items(), page.limit(), Image::id);
         });
   }
 
   private Call<Page<ImageSummary>> summaryCall(ImageFilter filter, PageRequest page) {
+    return summaryCall(filter, page, null);
+  }
+
+  /** The call for a summary page; {@code next}, when not null, hears of the next link before the page is read. */
+  private Call<Page<ImageSummary>> summaryCall(ImageFilter filter, PageRequest page, Consumer<PageRequest> next) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
+    Consumer<String> hint = next == null ? null : NextMarkers.hint(page, next);
     return Call.list(
         "/images",
         QueryString.of(filter, page),
         (body, collection) -> {
-          WireList<ImageSummary> list = json.readSummaryList(body);
+          WireList<ImageSummary> list = json.readSummaryList(body, hint);
           return NextMarkers.page(list.items(), page.limit(), ImageSummary::id);
         });
   }

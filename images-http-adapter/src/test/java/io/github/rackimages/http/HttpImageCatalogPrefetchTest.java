@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalogException;
+import io.github.rackimages.core.ImageCatalogProtocolException;
 import io.github.rackimages.core.ImageFilter;
 import io.github.rackimages.core.ImageSummary;
 import io.github.rackimages.core.Page;
@@ -114,6 +115,28 @@ class HttpImageCatalogPrefetchTest extends CatalogTestSupport {
 
     assertThat(server.pollRequest(Duration.ofMillis(2500))).isEmpty();
     assertThat(events).as("the response of the cancelled request is never read").hasSize(1);
+  }
+
+  @Test
+  void aPageThatFailsAfterItsNextLinkWasReadLeavesNoRequestBehind() {
+    // Page 1's next link is read from the body's tail before its images are, so page 2 may be asked for at once.
+    // Page 1 then fails (a created time that is not a time): the walk fails with it, and whatever was asked ahead
+    // is cancelled before its answer is read.
+    String broken = NovaBodies.detailPage(List.of("a", "b"), next("b")).replace("2015-03-10T18:35:18Z", "yesterday");
+    server.enqueue(
+        CannedResponse.json(200, broken),
+        CannedResponse.json(200, NovaBodies.detailPage(List.of("c"), null)).delay(Duration.ofMillis(1500)));
+    HttpImageCatalog catalog = builder().listener(events::add).build();
+
+    assertThatThrownBy(() -> catalog.stream(ImageFilter.all(), PageRequest.first(2)).toList())
+        .isInstanceOf(ImageCatalogProtocolException.class)
+        .hasMessageContaining("created");
+
+    assertThat(server.takeRequest().rawQuery()).isEqualTo("limit=2");
+    server.pollRequest(Duration.ofMillis(2500))
+        .ifPresent(r -> assertThat(r.rawQuery()).as("only the page the link names").isEqualTo("limit=2&marker=b"));
+    assertThat(server.pollRequest(Duration.ofMillis(500))).isEmpty();
+    assertThat(events).as("no answer but page 1's is read").hasSize(1);
   }
 
   @Test

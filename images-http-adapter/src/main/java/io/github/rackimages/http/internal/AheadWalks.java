@@ -1,6 +1,5 @@
 package io.github.rackimages.http.internal;
 
-import io.github.rackimages.core.AsyncImageCatalog;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageFilter;
@@ -20,13 +19,15 @@ import java.util.stream.Stream;
  */
 public final class AheadWalks {
 
-  private final ImageCatalog blocking;
-  private final AsyncImageCatalog async;
+  private final Function<ImageFilter, PageAhead.Fetch<Image>> details;
+  private final Function<ImageFilter, PageAhead.Fetch<ImageSummary>> summaries;
 
-  /** Walks of {@code blocking}, asking ahead with {@code async} (the same catalog without blocking). */
-  public AheadWalks(ImageCatalog blocking, AsyncImageCatalog async) {
-    this.blocking = Objects.requireNonNull(blocking, "blocking");
-    this.async = Objects.requireNonNull(async, "async");
+  /** Walks whose pages, for a filter, {@code details} and {@code summaries} fetch. */
+  public AheadWalks(
+      Function<ImageFilter, PageAhead.Fetch<Image>> details,
+      Function<ImageFilter, PageAhead.Fetch<ImageSummary>> summaries) {
+    this.details = Objects.requireNonNull(details, "details");
+    this.summaries = Objects.requireNonNull(summaries, "summaries");
   }
 
   /** The images of a walk. */
@@ -55,12 +56,12 @@ public final class AheadWalks {
 
   private PageAhead<Image> details(ImageFilter filter) {
     Objects.requireNonNull(filter, "filter");
-    return new PageAhead<>(r -> blocking.list(filter, r), r -> async.list(filter, r));
+    return new PageAhead<>(details.apply(filter));
   }
 
   private PageAhead<ImageSummary> summaries(ImageFilter filter) {
     Objects.requireNonNull(filter, "filter");
-    return new PageAhead<>(r -> blocking.listSummaries(filter, r), r -> async.listSummaries(filter, r));
+    return new PageAhead<>(summaries.apply(filter));
   }
 
   /** A catalog over one walk's fetch, whose inherited walk (core's: markers, resume points) pages through it. */

@@ -3,7 +3,10 @@ package io.github.rackimages.http.internal;
 import io.github.rackimages.core.ImageId;
 import io.github.rackimages.core.Page;
 import io.github.rackimages.core.PageMarker;
+import io.github.rackimages.core.PageRequest;
+import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -34,5 +37,29 @@ public final class NextMarkers {
       return Page.last(items);
     }
     return Page.of(items, PageMarker.after(id.apply(items.get(items.size() - 1))));
+  }
+
+  /**
+   * What to do with the {@code href} of a page's {@code next} link, read before the page itself: hand the request
+   * for the page after {@code page} with the link's {@code marker} to {@code ahead}, or nothing when the link has
+   * no marker. A hint only (the page's last id decides, see {@link #page}); never throws.
+   */
+  public static Consumer<String> hint(PageRequest page, Consumer<PageRequest> ahead) {
+    return href -> {
+      try {
+        String query = URI.create(href).getRawQuery();
+        if (query == null) {
+          return;
+        }
+        for (String pair : query.split("&")) {
+          if (pair.startsWith("marker=") && pair.length() > "marker=".length()) {
+            ahead.accept(page.next(PageMarker.of(Percent.decode(pair.substring("marker=".length())))));
+            return;
+          }
+        }
+      } catch (RuntimeException e) {
+        // Not a link we can read: no hint, and the page's own read decides.
+      }
+    };
   }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,12 @@ import java.util.function.Function;
  * sending one. At most one request is ahead, so the walk holds two pages at most (the one being read and the one
  * in flight). The first page is fetched as the walk asks for it (nothing before a terminal operation).
  *
+ * <p>Earlier still, when the walk is already waiting for page N: a fetch may report, before it reads page N's
+ * body, the request its {@code next} link names (a {@link Fetch hint}); page N+1 is then asked for at once, while
+ * page N is being read, instead of after. The page read decides: a hint that turns out wrong (another marker, or
+ * no next page) has its request cancelled and the right one sent. A hint is taken only while the walk waits for
+ * that page, so that the page being read, the one being parsed and the one in flight are never more than two.
+ *
  * <p>The walk itself (core's walker) still checks for a repeated marker and records the resume point on a
  * failure; this fetch does not ask ahead for a marker it has seen, and a failure of the page asked ahead is
  * thrown, as a copy, only when the walk asks for that page. {@link #cancel()} (on close or when a terminal
@@ -26,32 +34,75 @@ import java.util.function.Function;
  */
 public final class PageAhead<T> implements Function<PageRequest, Page<T>> {
 
-  private final Function<PageRequest, Page<T>> now;
-  private final Function<PageRequest, CompletableFuture<Page<T>>> ahead;
+  /** How a walk's pages are fetched: now, blocking, or ahead, without; each may report a hint of the next. */
+  public interface Fetch<T> {
+    /** Fetches {@code request}, telling {@code next} (at most once) what its next link names, if it can. */
+    Page<T> now(PageRequest request, Consumer<PageRequest> next);
+
+    /** As {@link #now}, without blocking. */
+    CompletableFuture<Page<T>> ahead(PageRequest request, Consumer<PageRequest> next);
+  }
+
+  private final Fetch<T> fetch;
+  // Guarded by this: the markers seen, the request the walk waits for, the request asked ahead and its answer;
+  // hints and cancel() come from other threads (the client's, close).
   private final Set<PageMarker> seen = new HashSet<>();
-  // Guarded by this: the request asked ahead and its answer; cancel() may come from another thread (close).
+  private PageRequest waitingFor;
   private PageRequest aheadRequest;
   private CompletableFuture<Page<T>> aheadPage;
   private boolean cancelled;
 
-  public PageAhead(
-      Function<PageRequest, Page<T>> now, Function<PageRequest, CompletableFuture<Page<T>>> ahead) {
-    this.now = Objects.requireNonNull(now, "now");
-    this.ahead = Objects.requireNonNull(ahead, "ahead");
+  public PageAhead(Fetch<T> fetch) {
+    this.fetch = Objects.requireNonNull(fetch, "fetch");
+  }
+
+  /** The fetch that runs {@code call}'s call for a page, blocking or not, through {@code executor}. */
+  public static <T> Fetch<T> fetch(
+      RequestExecutor executor, BiFunction<PageRequest, Consumer<PageRequest>, Call<Page<T>>> call) {
+    Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(call, "call");
+    return new Fetch<>() {
+      @Override
+      public Page<T> now(PageRequest request, Consumer<PageRequest> next) {
+        return executor.execute(call.apply(request, next));
+      }
+
+      @Override
+      public CompletableFuture<Page<T>> ahead(PageRequest request, Consumer<PageRequest> next) {
+        return executor.executeAsync(call.apply(request, next));
+      }
+    };
   }
 
   @Override
   public Page<T> apply(PageRequest request) {
-    request.marker().ifPresent(seen::add);
-    CompletableFuture<Page<T>> asked = take(request);
-    Page<T> page = asked == null ? now.apply(request) : await(asked);
-    if (page != null && page.hasNext()) {
-      PageMarker marker = page.nextMarker().orElseThrow();
-      // A repeated marker ends the walk (the walker says so): nothing to ask for.
-      if (!seen.contains(marker)) {
-        askAhead(request.next(marker));
+    CompletableFuture<Page<T>> asked;
+    synchronized (this) {
+      request.marker().ifPresent(seen::add);
+      asked = take(request);
+      waitingFor = request;
+    }
+    Page<T> page;
+    try {
+      page = asked == null ? fetch.now(request, next -> hinted(request, next)) : await(asked);
+    } catch (RuntimeException | Error e) {
+      // The walk ends here: a request a hint sent ahead is not wanted.
+      cancel();
+      throw e;
+    } finally {
+      synchronized (this) {
+        waitingFor = null;
       }
     }
+    PageRequest next = null;
+    if (page != null && page.hasNext()) {
+      PageMarker marker = page.nextMarker().orElseThrow();
+      synchronized (this) {
+        // A repeated marker ends the walk (the walker says so): nothing to ask for.
+        next = seen.contains(marker) ? null : request.next(marker);
+      }
+    }
+    askAhead(next);
     return page;
   }
 
@@ -69,15 +120,17 @@ public final class PageAhead<T> implements Function<PageRequest, Page<T>> {
     }
   }
 
+  /** Whether the walk is waiting for a page now (its hint may then ask ahead at once). */
+  synchronized boolean waiting() {
+    return waitingFor != null;
+  }
+
+  /** The answer asked ahead for {@code request}, or null (cancelling an answer asked for another). */
   private CompletableFuture<Page<T>> take(PageRequest request) {
-    CompletableFuture<Page<T>> asked;
-    boolean matches;
-    synchronized (this) {
-      asked = aheadPage;
-      matches = request.equals(aheadRequest);
-      aheadPage = null;
-      aheadRequest = null;
-    }
+    CompletableFuture<Page<T>> asked = aheadPage;
+    boolean matches = request.equals(aheadRequest);
+    aheadPage = null;
+    aheadRequest = null;
     if (asked != null && !matches) {
       asked.cancel(true);
       return null;
@@ -85,13 +138,37 @@ public final class PageAhead<T> implements Function<PageRequest, Page<T>> {
     return asked;
   }
 
-  private void askAhead(PageRequest next) {
+  /** A fetch of {@code of} reports that its next link names {@code next}: ask now if the walk waits for it. */
+  private void hinted(PageRequest of, PageRequest next) {
     synchronized (this) {
-      if (cancelled) {
+      boolean repeated = next.marker().map(seen::contains).orElse(true);
+      if (cancelled || !of.equals(waitingFor) || aheadPage != null || repeated) {
         return;
       }
       aheadRequest = next;
-      aheadPage = ahead.apply(next);
+      aheadPage = fetch.ahead(next, after -> hinted(next, after));
+    }
+  }
+
+  /** Makes {@code next} (null: none) the request ahead: a hinted one that matches stays, one that does not goes. */
+  private void askAhead(PageRequest next) {
+    CompletableFuture<Page<T>> wrong = null;
+    synchronized (this) {
+      if (aheadPage != null) {
+        if (next != null && next.equals(aheadRequest)) {
+          return;
+        }
+        wrong = aheadPage;
+        aheadPage = null;
+        aheadRequest = null;
+      }
+      if (next != null && !cancelled) {
+        aheadRequest = next;
+        aheadPage = fetch.ahead(next, after -> hinted(next, after));
+      }
+    }
+    if (wrong != null) {
+      wrong.cancel(true);
     }
   }
 

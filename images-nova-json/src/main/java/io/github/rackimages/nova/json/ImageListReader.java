@@ -1,8 +1,13 @@
 package io.github.rackimages.nova.json;
 
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a list body, {@code {"images": [...], "images_links": [{"rel": "next", "href": "..."}]}}, of detailed
@@ -11,7 +16,34 @@ import java.util.List;
  */
 final class ImageListReader {
 
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+  private static final String LINKS_KEY = "\"images_links\"";
+
   private ImageListReader() {}
+
+  /**
+   * The {@code href} of the {@code next} link of a list body, read from the body's tail alone, where Nova writes
+   * {@code images_links} (after the images): a few hundred characters instead of the whole page. Null when the
+   * tail does not read as the last member of the body holding such a link. A hint only, for asking for the next
+   * page before this one is read: the body's full read decides what the next page is.
+   */
+  static String nextHrefHint(String body, ReadLimits limits) {
+    int at = body.lastIndexOf(LINKS_KEY);
+    if (at < 0) {
+      return null;
+    }
+    try (JsonParser p = PARSERS.createParser(new StringReader("{" + body.substring(at)))) {
+      JsonCursor c = new JsonCursor(p, limits);
+      if (c.next() != Event.START_OBJECT || c.next() != Event.KEY_NAME) {
+        return null;
+      }
+      String next = readNextHref(c);
+      // The links must be the body's last member, or this was not the tail of the body.
+      return c.next() == Event.END_OBJECT && !p.hasNext() ? next : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
 
   /** Reads one item of a list; the cursor is past the item's START_OBJECT. */
   @FunctionalInterface

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -92,7 +93,19 @@ public final class NovaJson implements AutoCloseable {
    * @throws WireFormatException if the body is not a detail list
    */
   public WireList<Image> readDetailList(InputStream body) {
-    return stream(body, c -> ImageListReader.read(c, ImageReader::read));
+    return readDetailList(body, null);
+  }
+
+  /**
+   * Reads a detail list body, first handing {@code nextHrefHint} the {@code href} of its {@code next} link as
+   * read from the body's tail ({@link ImageListReader#nextHrefHint}), when there is one: a hint taken before the
+   * images are read, so that the next page can be asked for meanwhile. The list returned decides.
+   *
+   * @param nextHrefHint told at most once, on this thread; null for no hint
+   * @throws WireFormatException if the body is not a detail list
+   */
+  public WireList<Image> readDetailList(InputStream body, Consumer<String> nextHrefHint) {
+    return stream(body, nextHrefHint, c -> ImageListReader.read(c, ImageReader::read));
   }
 
   /**
@@ -101,7 +114,17 @@ public final class NovaJson implements AutoCloseable {
    * @throws WireFormatException if the body is not a summary list
    */
   public WireList<ImageSummary> readSummaryList(InputStream body) {
-    return stream(body, c -> ImageListReader.read(c, SummaryReader::read));
+    return readSummaryList(body, null);
+  }
+
+  /**
+   * Reads a summary list body, with a hint of its {@code next} link first, as
+   * {@link #readDetailList(InputStream, Consumer)} does.
+   *
+   * @throws WireFormatException if the body is not a summary list
+   */
+  public WireList<ImageSummary> readSummaryList(InputStream body, Consumer<String> nextHrefHint) {
+    return stream(body, nextHrefHint, c -> ImageListReader.read(c, SummaryReader::read));
   }
 
   /**
@@ -221,13 +244,19 @@ public final class NovaJson implements AutoCloseable {
    * first (within the limits, counted on its bytes), so that the image readers can keep parts of it as text to
    * decode later (metadata; see {@link MetadataReader}); a page is about 2 MB.
    */
-  private <T> T stream(InputStream body, Function<JsonCursor, T> reader) {
+  private <T> T stream(InputStream body, Consumer<String> nextHrefHint, Function<JsonCursor, T> reader) {
     Objects.requireNonNull(body, "body");
     String text;
     try (InputStream in = new LimitedInput(body, limits)) {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new WireFormatException("the body could not be read: " + e.getMessage(), e);
+    }
+    if (nextHrefHint != null) {
+      String next = ImageListReader.nextHrefHint(text, limits);
+      if (next != null) {
+        nextHrefHint.accept(next);
+      }
     }
     try (JsonParser p = parsers.createParser(new StringReader(text))) {
       if (!p.hasNext()) {
