@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Issue 12, target 2: a whole walk over a network with latency, the library's {@code stream} (prefetch on, its
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a sequential page.
  *
  * <p>Run: {@code java -cp images-benchmarks/target/benchmarks.jar
- * io.github.rackimages.benchmarks.PrefetchWalkHarness [images] [latencyMs] [rounds]} (defaults 100000 60 5). The
+ * io.github.rackimages.benchmarks.PrefetchWalkHarness [images] [latencyMs] [rounds] [workNanosPerImage]} (defaults
+ * 100000 60 5 0; the caller's work, a busy wait per image, is the same for the three clients). The
  * process-level figure (the command line cold, against the emulator's {@code --latency}) is in
  * {@code docs/PERFORMANCE.md}.
  */
@@ -46,7 +48,8 @@ public final class PrefetchWalkHarness {
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Duration latency = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 60);
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    System.out.print(report(run(images, latency, rounds), images, latency));
+    long work = args.length > 3 ? Long.parseLong(args[3]) : 0;
+    System.out.print(report(run(images, latency, rounds, work), images, latency, work));
   }
 
   /**
@@ -55,7 +58,7 @@ public final class PrefetchWalkHarness {
    *
    * @throws IllegalStateException if a walk sees another number of images than the catalog lists
    */
-  static Map<String, double[]> run(int images, Duration latency, int rounds) {
+  static Map<String, double[]> run(int images, Duration latency, int rounds, long workNanosPerImage) {
     Map<String, double[]> seconds = new LinkedHashMap<>();
     for (String client : List.of(RAW, PREFETCH_ON, PREFETCH_OFF)) {
       seconds.put(client, new double[rounds]);
@@ -73,9 +76,10 @@ public final class PrefetchWalkHarness {
           AtomicLong seen = new AtomicLong();
           long started = System.nanoTime();
           switch (client) {
-            case RAW -> rawWalk(raw, server, seen);
-            case PREFETCH_ON -> on.stream(ImageFilter.all()).forEach(i -> count(seen, i.id().value()));
-            default -> off.stream(ImageFilter.all()).forEach(i -> count(seen, i.id().value()));
+            case RAW -> rawWalk(raw, server, id -> consume(seen, id, workNanosPerImage));
+            case PREFETCH_ON ->
+                on.stream(ImageFilter.all()).forEach(i -> consume(seen, i.id().value(), workNanosPerImage));
+            default -> off.stream(ImageFilter.all()).forEach(i -> consume(seen, i.id().value(), workNanosPerImage));
           }
           double s = (System.nanoTime() - started) / 1e9;
           if (seen.get() != listed) {
@@ -90,10 +94,9 @@ public final class PrefetchWalkHarness {
     return seconds;
   }
 
-  private static void rawWalk(HttpClient client, LoopbackImagesServer server, AtomicLong seen) {
+  private static void rawWalk(HttpClient client, LoopbackImagesServer server, Consumer<String> ids) {
     try {
-      RawClientWalk.walk(client, server.endpoint(), LoopbackImagesServer.TOKEN, HttpWalkBenchmark.PAGE_SIZE,
-          id -> count(seen, id));
+      RawClientWalk.walk(client, server.endpoint(), LoopbackImagesServer.TOKEN, HttpWalkBenchmark.PAGE_SIZE, ids);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -102,19 +105,26 @@ public final class PrefetchWalkHarness {
     }
   }
 
-  private static void count(AtomicLong seen, String id) {
+  /** What the walk's caller does with an image: counts it, after {@code work} nanoseconds of busy work. */
+  private static void consume(AtomicLong seen, String id, long work) {
+    if (work > 0) {
+      long until = System.nanoTime() + work;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    }
     if (!id.isEmpty()) {
       seen.incrementAndGet();
     }
   }
 
   /** The markdown report of {@link #run}'s times. */
-  static String report(Map<String, double[]> seconds, int images, Duration latency) {
+  static String report(Map<String, double[]> seconds, int images, Duration latency, long workNanosPerImage) {
     StringBuilder out = new StringBuilder();
     double[] raw = seconds.get(RAW);
-    out.append(String.format(Locale.ROOT, "%n%,d images in pages of %d, %d ms latency per page, %d rounds"
-        + " (one more not counted); seconds per walk, median (min-max)%n%n", images, HttpWalkBenchmark.PAGE_SIZE,
-        latency.toMillis(), raw.length));
+    out.append(String.format(Locale.ROOT, "%n%,d images in pages of %d, %d ms latency per page, %,d ns of the"
+        + " caller's work per image, %d rounds (one more not counted); seconds per walk, median (min-max)%n%n",
+        images, HttpWalkBenchmark.PAGE_SIZE, latency.toMillis(), workNanosPerImage, raw.length));
     out.append("| client | walk s | ratio to the raw client, round by round |\n|---|---|---|\n");
     for (Map.Entry<String, double[]> e : seconds.entrySet()) {
       double[] s = e.getValue();

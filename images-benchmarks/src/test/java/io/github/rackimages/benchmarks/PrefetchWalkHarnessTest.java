@@ -17,7 +17,7 @@ class PrefetchWalkHarnessTest {
   @Test
   void everyClientWalksTheWholeCatalogAndTheReportNamesThem() {
     // run() itself fails if a client sees another number of images than the catalog lists.
-    Map<String, double[]> seconds = PrefetchWalkHarness.run(2_500, Duration.ofMillis(5), 1);
+    Map<String, double[]> seconds = PrefetchWalkHarness.run(2_500, Duration.ofMillis(5), 1, 1_000);
 
     assertThat(seconds).containsOnlyKeys(
         PrefetchWalkHarness.RAW, PrefetchWalkHarness.PREFETCH_ON, PrefetchWalkHarness.PREFETCH_OFF);
@@ -25,7 +25,7 @@ class PrefetchWalkHarnessTest {
       assertThat(s).hasSize(1);
       assertThat(s[0]).isPositive();
     }
-    assertThat(PrefetchWalkHarness.report(seconds, 2_500, Duration.ofMillis(5)))
+    assertThat(PrefetchWalkHarness.report(seconds, 2_500, Duration.ofMillis(5), 1_000))
         .contains("| raw sequential client |", "| library, prefetch on |", "| library, prefetch off |");
   }
 
