@@ -379,12 +379,12 @@ public final class HttpImageCatalog implements ImageCatalog {
   private Call<Page<Image>> detailCall(ImageFilter filter, PageRequest page, Consumer<PageRequest> next) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
-    Consumer<String> hint = next == null ? null : NextMarkers.hint(page, next);
     return Call.list(
         "/images/detail",
         QueryString.of(filter, page),
         (body, collection) -> {
-          WireList<Image> list = json.readDetailList(body, hint);
+          WireList<Image> list =
+              json.readDetailList(body, next == null ? null : NextMarkers.hint(page, collection, next));
           return NextMarkers.page(list.items(), page.limit(), Image::id);
         });
   }
@@ -397,12 +397,12 @@ public final class HttpImageCatalog implements ImageCatalog {
   private Call<Page<ImageSummary>> summaryCall(ImageFilter filter, PageRequest page, Consumer<PageRequest> next) {
     Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(page, "page");
-    Consumer<String> hint = next == null ? null : NextMarkers.hint(page, next);
     return Call.list(
         "/images",
         QueryString.of(filter, page),
         (body, collection) -> {
-          WireList<ImageSummary> list = json.readSummaryList(body, hint);
+          WireList<ImageSummary> list =
+              json.readSummaryList(body, next == null ? null : NextMarkers.hint(page, collection, next));
           return NextMarkers.page(list.items(), page.limit(), ImageSummary::id);
         });
   }

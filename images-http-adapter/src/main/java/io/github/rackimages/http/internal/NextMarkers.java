@@ -40,18 +40,19 @@ public final class NextMarkers {
   }
 
   /**
-   * What to do with the {@code href} of a page's {@code next} link, read before the page itself: hand the request
-   * for the page after {@code page} with the link's {@code marker} to {@code ahead}, or nothing when the link has
-   * no marker. A hint only (the page's last id decides, see {@link #page}); never throws.
+   * What to do with the {@code href} of a page's {@code next} link, read before the page itself: when the link points
+   * at the very collection requested ({@code collection}: same scheme, host, port and path), hand the request for
+   * the page after {@code page} with the link's {@code marker} to {@code ahead}; otherwise nothing. A hint only
+   * (the page's last id decides, see {@link #page}); never throws.
    */
-  public static Consumer<String> hint(PageRequest page, Consumer<PageRequest> ahead) {
+  public static Consumer<String> hint(PageRequest page, URI collection, Consumer<PageRequest> ahead) {
     return href -> {
       try {
-        String query = URI.create(href).getRawQuery();
-        if (query == null) {
+        URI link = URI.create(href);
+        if (!sameCollection(link, collection) || link.getRawQuery() == null) {
           return;
         }
-        for (String pair : query.split("&")) {
+        for (String pair : link.getRawQuery().split("&")) {
           if (pair.startsWith("marker=") && pair.length() > "marker=".length()) {
             ahead.accept(page.next(PageMarker.of(Percent.decode(pair.substring("marker=".length())))));
             return;
@@ -61,5 +62,16 @@ public final class NextMarkers {
         // Not a link we can read: no hint, and the page's own read decides.
       }
     };
+  }
+
+  private static boolean sameCollection(URI link, URI collection) {
+    return collection.getScheme().equalsIgnoreCase(String.valueOf(link.getScheme()))
+        && collection.getHost().equalsIgnoreCase(String.valueOf(link.getHost()))
+        && port(collection) == port(link)
+        && collection.getRawPath().equals(link.getRawPath());
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

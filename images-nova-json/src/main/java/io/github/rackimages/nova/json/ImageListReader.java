@@ -5,6 +5,9 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +26,81 @@ final class ImageListReader {
 
   /**
    * The {@code href} of the {@code next} link of a list body, read from the body's tail alone, where Nova writes
-   * {@code images_links} (after the images): a few hundred characters instead of the whole page. Null when the
-   * tail does not read as the last member of the body holding such a link. A hint only, for asking for the next
-   * page before this one is read: the body's full read decides what the next page is.
+   * {@code images_links} (after the images): a few hundred characters instead of the whole page. Null unless the
+   * tail reads as the body's last member holding such a link and the link's {@code marker} is the value of an
+   * {@code "id"} in the body (as the last image's id is). A hint only, for asking for the next page before this one
+   * is read: the body's full read decides what the next page is.
    */
   static String nextHrefHint(String body, ReadLimits limits) {
     int at = body.lastIndexOf(LINKS_KEY);
     if (at < 0) {
       return null;
     }
+    String next;
     try (JsonParser p = PARSERS.createParser(new StringReader("{" + body.substring(at)))) {
       JsonCursor c = new JsonCursor(p, limits);
       if (c.next() != Event.START_OBJECT || c.next() != Event.KEY_NAME) {
         return null;
       }
-      String next = readNextHref(c);
+      next = readNextHref(c);
       // The links must be the body's last member, or this was not the tail of the body.
-      return c.next() == Event.END_OBJECT && !p.hasNext() ? next : null;
+      if (next == null || c.next() != Event.END_OBJECT || p.hasNext()) {
+        return null;
+      }
     } catch (RuntimeException e) {
       return null;
     }
+    String marker = markerOf(next);
+    return marker != null && isIdValue(body, marker, at) ? next : null;
+  }
+
+  /** The {@code marker} parameter of a link, decoded; null when there is none or it cannot be read. */
+  private static String markerOf(String href) {
+    try {
+      String query = URI.create(href).getRawQuery();
+      if (query == null) {
+        return null;
+      }
+      for (String pair : query.split("&")) {
+        if (pair.startsWith("marker=")) {
+          return URLDecoder.decode(pair.substring("marker=".length()), StandardCharsets.UTF_8);
+        }
+      }
+    } catch (RuntimeException e) {
+      // Not a link we can read.
+    }
+    return null;
+  }
+
+  /** Whether {@code "value"} stands in {@code body} before {@code end} as the value of an {@code "id"} key. */
+  private static boolean isIdValue(String body, String value, int end) {
+    if (value.isEmpty() || value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) {
+      return false;
+    }
+    String quoted = "\"" + value + "\"";
+    int from = end;
+    // The last image's id is near the end; a few tries cover the other places the same text can stand.
+    for (int tries = 0; tries < 8; tries++) {
+      int at = body.lastIndexOf(quoted, from);
+      if (at < 0) {
+        return false;
+      }
+      int i = at - 1;
+      while (i >= 0 && Character.isWhitespace(body.charAt(i))) {
+        i--;
+      }
+      if (i >= 0 && body.charAt(i) == ':') {
+        i--;
+        while (i >= 0 && Character.isWhitespace(body.charAt(i))) {
+          i--;
+        }
+        if (i >= 3 && body.startsWith("\"id\"", i - 3)) {
+          return true;
+        }
+      }
+      from = at - 1;
+    }
+    return false;
   }
 
   /** Reads one item of a list; the cursor is past the item's START_OBJECT. */

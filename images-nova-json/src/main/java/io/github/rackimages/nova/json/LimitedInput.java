@@ -5,14 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A body as the parser reads it, failing as soon as one string or number token, or the whole body, grows past its
- * {@link ReadLimits}. The check has to come before the parser: Parsson gathers a whole token in a buffer before
- * the reader sees any of it, so a token of a gigabyte would fill the heap before a check on the read string ran.
- * Characters are counted as UTF-8 lead bytes, as written (an escape counts as its characters).
+ * A body as it is read, failing as soon as one string or number token, or the whole body, grows past its
+ * {@link ReadLimits} (checked at the end of each buffer read, so at most one buffer late). The check has to come
+ * before the parser: Parsson gathers a whole token in a buffer before the reader sees any of it, so a token of a
+ * gigabyte would fill the heap before a check on the read string ran. Characters are counted as UTF-8 lead bytes,
+ * as written (an escape counts as its characters).
  */
 final class LimitedInput extends FilterInputStream {
 
   private final ReadLimits limits;
+  private final byte[] one = new byte[1];
   private long chars;
   private long token;
   private boolean inString;
@@ -27,7 +29,8 @@ final class LimitedInput extends FilterInputStream {
   public int read() throws IOException {
     int b = in.read();
     if (b >= 0) {
-      scan(new byte[] {(byte) b}, 0, 1);
+      one[0] = (byte) b;
+      scan(one, 0, 1);
     }
     return b;
   }

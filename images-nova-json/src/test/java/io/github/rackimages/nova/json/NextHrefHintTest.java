@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The next link read from a list body's tail, before its images: found where Nova writes it, never guessed. */
+/**
+ * The next link read from a list body's tail, before its images: found where Nova writes it, and only when its
+ * marker is an image id of the body; never guessed.
+ */
 class NextHrefHintTest {
 
   private static final String NEXT = "http://h/v2/1/images/detail?limit=2&marker=b";
@@ -40,7 +43,11 @@ class NextHrefHintTest {
     "{" + IMAGES + "}",
     "{" + IMAGES + ", \"images_links\": [{\"rel\": \"next\", \"href\": \"h\"}",
     // The key's text as a value at the end.
-    "{" + IMAGES + ", \"note\": \"images_links\"}"
+    "{" + IMAGES + ", \"note\": \"images_links\"}",
+    // A marker that is no image's id in the body (a server naming fresh markers).
+    "{" + IMAGES + ", \"images_links\": [{\"rel\": \"next\", \"href\": \"http://h/x?limit=2&marker=fresh1\"}]}",
+    // A link without a marker.
+    "{" + IMAGES + ", \"images_links\": [{\"rel\": \"next\", \"href\": \"http://h/x?limit=2\"}]}"
   })
   void noHintUnlessTheTailIsTheNextLink(String body) {
     assertThat(ImageListReader.nextHrefHint(body, ReadLimits.defaults())).isNull();
