@@ -2,6 +2,7 @@ package io.github.rackimages.benchmarks;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.nova.json.NovaJson;
@@ -102,7 +103,7 @@ public final class LoopbackImagesServer implements AutoCloseable {
    */
   public LoopbackImagesServer latency(Duration latency) {
     if (latency.isNegative()) {
-      throw new IllegalArgumentException("latency must not be negative: " + latency);
+      throw new IllegalArgumentException("latency must not be negative: " + Durations.human(latency));
     }
     latencyNanos = latency.toNanos();
     return this;

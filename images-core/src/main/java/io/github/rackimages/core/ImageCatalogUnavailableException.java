@@ -46,7 +46,7 @@ public class ImageCatalogUnavailableException extends ImageCatalogServiceExcepti
       String message, ErrorDetails details, Duration retryAfter, boolean retryable, Throwable cause) {
     super(message, details, cause);
     if (retryAfter != null && retryAfter.isNegative()) {
-      throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+      throw new IllegalArgumentException("retryAfter must not be negative: " + Durations.human(retryAfter));
     }
     this.retryAfter = retryAfter;
     this.retryable = retryable;

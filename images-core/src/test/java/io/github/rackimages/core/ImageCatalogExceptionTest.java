@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ImageCatalogExceptionTest {
 
@@ -223,16 +223,16 @@ class ImageCatalogExceptionTest {
   }
 
   @ParameterizedTest(name = "{0} s")
-  @ValueSource(longs = {-1, -3600})
-  void aNegativeWaitIsRejectedNamingIt(long seconds) {
+  @CsvSource({"-1, -1 s", "-3600, -1 h"})
+  void aNegativeWaitIsRejectedNamingItAsPeopleReadIt(long seconds, String shown) {
     Duration negative = Duration.ofSeconds(seconds);
 
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ImageCatalogThrottledException("m", negative))
-        .withMessage("retryAfter must not be negative: " + negative);
+        .withMessage("retryAfter must not be negative: " + shown);
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ImageCatalogUnavailableException("m", ErrorDetails.status(503), negative, null))
-        .withMessage("retryAfter must not be negative: " + negative);
+        .withMessage("retryAfter must not be negative: " + shown);
   }
 
   @Test

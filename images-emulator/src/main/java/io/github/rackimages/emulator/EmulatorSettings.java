@@ -1,5 +1,6 @@
 package io.github.rackimages.emulator;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.fake.InMemoryImageCatalog;
@@ -78,7 +79,7 @@ final class EmulatorSettings {
   void tokenLifetime(Duration lifetime) {
     Objects.requireNonNull(lifetime, "tokenLifetime");
     if (lifetime.isNegative() || lifetime.isZero()) {
-      throw new IllegalArgumentException("tokenLifetime must be positive: " + lifetime);
+      throw new IllegalArgumentException("tokenLifetime must be positive: " + Durations.human(lifetime));
     }
     this.tokenLifetime = lifetime;
   }
@@ -125,7 +126,7 @@ final class EmulatorSettings {
   private static Duration requirePositive(Duration d, String what) {
     Objects.requireNonNull(d, what);
     if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive: " + d);
+      throw new IllegalArgumentException(what + " must be positive: " + Durations.human(d));
     }
     return d;
   }

@@ -1,5 +1,6 @@
 package io.github.rackimages.emulator;
 
+import io.github.rackimages.core.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,7 +109,7 @@ final class FaultSwitches {
   static Duration requireNotNegative(Duration d, String what) {
     Objects.requireNonNull(d, what);
     if (d.isNegative()) {
-      throw new IllegalArgumentException(what + " must not be negative: " + d);
+      throw new IllegalArgumentException(what + " must not be negative: " + Durations.human(d));
     }
     return d;
   }
@@ -120,9 +121,9 @@ final class FaultSwitches {
         + ", unavailableEvery="
         + unavailableEvery
         + ", latency="
-        + latency
+        + Durations.human(latency)
         + ", retryAfter="
-        + retryAfter
+        + Durations.human(retryAfter)
         + ", nonAuthoritative="
         + nonAuthoritative
         + ", retryAfterAsHttpDate="

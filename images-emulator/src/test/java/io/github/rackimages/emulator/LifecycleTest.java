@@ -203,11 +203,11 @@ class LifecycleTest {
             IllegalArgumentException.class,
             "'u'"),
         Arguments.of(
-            (Consumer<ImageEmulator.Builder>) b -> b.tokenLifetime(Duration.ZERO), IllegalArgumentException.class, "PT0S"),
+            (Consumer<ImageEmulator.Builder>) b -> b.tokenLifetime(Duration.ZERO), IllegalArgumentException.class, "0 ms"),
         Arguments.of(
             (Consumer<ImageEmulator.Builder>) b -> b.tokenLifetime(Duration.ofSeconds(-1)),
             IllegalArgumentException.class,
-            "PT-1S"),
+            "-1 s"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.maxLimit(0), IllegalArgumentException.class, "0"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.maxLimit(1001), IllegalArgumentException.class, "1001"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.threads(0), IllegalArgumentException.class, "0"),
@@ -215,9 +215,9 @@ class LifecycleTest {
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.throttleEvery(-3), IllegalArgumentException.class, "-3"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.unavailableEvery(-1), IllegalArgumentException.class, "-1"),
         Arguments.of(
-            (Consumer<ImageEmulator.Builder>) b -> b.latency(Duration.ofMillis(-5)), IllegalArgumentException.class, "PT-0.005S"),
+            (Consumer<ImageEmulator.Builder>) b -> b.latency(Duration.ofMillis(-5)), IllegalArgumentException.class, "-5 ms"),
         Arguments.of(
-            (Consumer<ImageEmulator.Builder>) b -> b.retryAfter(Duration.ofSeconds(-2)), IllegalArgumentException.class, "PT-2S"),
+            (Consumer<ImageEmulator.Builder>) b -> b.retryAfter(Duration.ofSeconds(-2)), IllegalArgumentException.class, "-2 s"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.catalog(null), NullPointerException.class, "catalog"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.host(null), NullPointerException.class, "host"),
         Arguments.of((Consumer<ImageEmulator.Builder>) b -> b.clock(null), NullPointerException.class, "clock"));

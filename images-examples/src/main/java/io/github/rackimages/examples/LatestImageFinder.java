@@ -1,5 +1,6 @@
 package io.github.rackimages.examples;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageCatalogThrottledException;
@@ -79,7 +80,7 @@ public final class LatestImageFinder {
       throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
     }
     if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must not be negative: " + maxWait);
+      throw new IllegalArgumentException("maxWait must not be negative: " + Durations.human(maxWait));
     }
     this.maxAttempts = maxAttempts;
   }

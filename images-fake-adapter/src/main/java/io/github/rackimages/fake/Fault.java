@@ -51,7 +51,7 @@ public final class Fault<E extends ImageCatalogException> implements Supplier<E>
     return e;
   }
 
-  /** What it throws, for example {@code Fault[413 overLimit, retry after PT30S]}. */
+  /** What it throws, for example {@code Fault[413 overLimit, retry after 30 s]}. */
   @Override
   public String toString() {
     return "Fault[" + description + "]";

@@ -1,5 +1,6 @@
 package io.github.rackimages.fake;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.core.ImageCatalogAuthenticationException;
 import io.github.rackimages.core.ImageCatalogBadRequestException;
@@ -60,10 +61,10 @@ public final class Faults {
   public static Fault<ImageCatalogThrottledException> throttled(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isNegative()) {
-      throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+      throw new IllegalArgumentException("retryAfter must not be negative: " + Durations.human(retryAfter));
     }
     return new Fault<>(
-        "413 overLimit, retry after " + retryAfter,
+        "413 overLimit, retry after " + Durations.human(retryAfter),
         () -> {
           String message = "OverLimit Retry...";
           Instant retryAt = Instant.now().plus(retryAfter).truncatedTo(ChronoUnit.SECONDS);
@@ -76,7 +77,7 @@ public final class Faults {
                           + retryAt
                           + "\"}}");
           return new ImageCatalogThrottledException(
-              "the service is rate-limiting this account; retry after " + retryAfter, details, retryAfter, null);
+              "the service is rate-limiting this account; retry after " + Durations.human(retryAfter), details, retryAfter, null);
         });
   }
 
@@ -123,13 +124,13 @@ public final class Faults {
   public static Fault<ImageCatalogUnavailableException> serviceUnavailable(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter");
     if (retryAfter.isNegative()) {
-      throw new IllegalArgumentException("retryAfter must not be negative: " + retryAfter);
+      throw new IllegalArgumentException("retryAfter must not be negative: " + Durations.human(retryAfter));
     }
     return new Fault<>(
-        "503 serviceUnavailable, retry after " + retryAfter,
+        "503 serviceUnavailable, retry after " + Durations.human(retryAfter),
         () ->
             new ImageCatalogUnavailableException(
-                "the service is unavailable; retry after " + retryAfter,
+                "the service is unavailable; retry after " + Durations.human(retryAfter),
                 fault(503, "serviceUnavailable", "The service is unavailable at this time."),
                 retryAfter,
                 null));

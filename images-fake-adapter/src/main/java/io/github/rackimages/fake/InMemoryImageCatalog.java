@@ -1,5 +1,6 @@
 package io.github.rackimages.fake;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.core.ImageCatalog;
 import io.github.rackimages.core.ImageCatalogBadRequestException;
@@ -418,7 +419,7 @@ public final class InMemoryImageCatalog implements ImageCatalog {
     public Builder latency(Duration latency) {
       Objects.requireNonNull(latency, "latency");
       if (latency.isNegative()) {
-        throw new IllegalArgumentException("latency must not be negative: " + latency);
+        throw new IllegalArgumentException("latency must not be negative: " + Durations.human(latency));
       }
       this.latency = latency;
       return this;

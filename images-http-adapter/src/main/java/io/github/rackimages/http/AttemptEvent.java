@@ -1,5 +1,6 @@
 package io.github.rackimages.http;
 
+import io.github.rackimages.core.Durations;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +62,8 @@ public record AttemptEvent(
       throw new IllegalArgumentException("attempt must be >= 1: " + attempt);
     }
     if (duration.isNegative() || retryDelay.isNegative()) {
-      throw new IllegalArgumentException("durations must not be negative: " + duration + ", " + retryDelay);
+      throw new IllegalArgumentException(
+          "durations must not be negative: " + Durations.human(duration) + ", " + Durations.human(retryDelay));
     }
   }
 }

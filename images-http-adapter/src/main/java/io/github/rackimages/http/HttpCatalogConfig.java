@@ -1,10 +1,10 @@
 package io.github.rackimages.http;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.PageRequest;
 import io.github.rackimages.http.auth.Authenticator;
 import io.github.rackimages.http.auth.Credentials;
 import io.github.rackimages.http.auth.RackspaceIdentityAuthenticator;
-import io.github.rackimages.http.internal.Durations;
 import io.github.rackimages.http.internal.Endpoints;
 import io.github.rackimages.http.internal.Sleeper;
 import io.github.rackimages.nova.json.ReadLimits;
@@ -35,8 +35,7 @@ import java.util.stream.Stream;
  * ImageCatalog catalog = HttpImageCatalog.create(config);
  * }</pre>
  *
- * <p>Longer than 300 lines because every setting's accessor and builder method live here, side by side: that is
- * what keeps one name per setting.
+ * <p>Longer than 300 lines: every setting's accessor and builder method live here, which keeps one name each.
  *
  * @since 1.0
  */
@@ -145,9 +144,10 @@ public final class HttpCatalogConfig {
                 + (s.region == null ? "" : ", region=" + s.region)
             : s.token != null ? "token=****" : "authenticator=" + s.authenticator)
         + endpoint().map(e -> ", endpoint=" + e).orElse("")
-        + ", connectTimeout=" + s.connectTimeout + ", requestTimeout=" + s.requestTimeout
-        + (s.apiCallTimeout == null ? "" : ", apiCallTimeout=" + s.apiCallTimeout) + ", " + s.retryPolicy
-        + ", pageSize=" + s.pageSize + (s.prefetch ? "" : ", prefetch=false")
+        + ", connectTimeout=" + Durations.human(s.connectTimeout)
+        + ", requestTimeout=" + Durations.human(s.requestTimeout)
+        + (s.apiCallTimeout == null ? "" : ", apiCallTimeout=" + Durations.human(s.apiCallTimeout))
+        + ", " + s.retryPolicy + ", pageSize=" + s.pageSize + (s.prefetch ? "" : ", prefetch=false")
         + ", allowInsecureHttp=" + s.allowInsecureHttp
         + (s.insecureHttpHosts.isEmpty() ? "" : ", insecureHttpHosts=" + s.insecureHttpHosts)
         + ", maxBodyBytes=" + s.maxBodyBytes + ", " + s.readLimits

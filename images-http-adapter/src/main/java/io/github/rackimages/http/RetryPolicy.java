@@ -1,6 +1,6 @@
 package io.github.rackimages.http;
 
-import io.github.rackimages.http.internal.Durations;
+import io.github.rackimages.core.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -152,11 +152,11 @@ public final class RetryPolicy {
     return "RetryPolicy[maxAttempts="
         + maxAttempts
         + ", maxTotalTime="
-        + maxTotalTime
+        + Durations.human(maxTotalTime)
         + ", baseDelay="
-        + baseDelay
+        + Durations.human(baseDelay)
         + ", maxDelay="
-        + maxDelay
+        + Durations.human(maxDelay)
         + ", jitter="
         + jitter
         + "]";

@@ -104,4 +104,16 @@ class HttpCatalogConfigTest extends CatalogTestSupport {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("k3y-secret");
   }
+
+  @Test
+  void toStringShowsDurationsAsPeopleReadThemAndNoSecret() {
+    String shown = HttpCatalogConfig.builder().credentials(KEY).region("DFW")
+        .connectTimeout(Duration.ofMillis(1500)).requestTimeout(Duration.ofSeconds(45))
+        .apiCallTimeout(Duration.ofMinutes(2)).build().toString();
+
+    assertThat(shown)
+        .contains("connectTimeout=1.5 s", "requestTimeout=45 s", "apiCallTimeout=2 min", "maxTotalTime=1 min")
+        .doesNotContain("PT")
+        .doesNotContain("k3y-secret");
+  }
 }

@@ -1,5 +1,6 @@
 package io.github.rackimages.junit5;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.Image;
 import io.github.rackimages.emulator.ImageEmulator;
 import io.github.rackimages.http.HttpCatalogConfig;
@@ -199,7 +200,7 @@ public final class ImageEmulatorExtension implements BeforeAllCallback, BeforeEa
     public Builder tokenLifetime(Duration lifetime) {
       Objects.requireNonNull(lifetime, "lifetime");
       if (lifetime.isZero() || lifetime.isNegative()) {
-        throw new IllegalArgumentException("token lifetime must be positive: " + lifetime);
+        throw new IllegalArgumentException("token lifetime must be positive: " + Durations.human(lifetime));
       }
       this.tokenLifetime = lifetime;
       return this;

@@ -1,5 +1,6 @@
 package io.github.rackimages.http.auth;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.http.HttpImageCatalog;
 import io.github.rackimages.http.RetryPolicy;
@@ -330,15 +331,14 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     public Builder requestTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("requestTimeout must be positive: " + timeout);
+        throw new IllegalArgumentException("requestTimeout must be positive: " + Durations.human(timeout));
       }
       this.requestTimeout = timeout;
       return this;
     }
 
     /**
-     * The clock that decides whether a token is fresh and how long a {@code Retry-After} date is away. Default
-     * the system clock (UTC).
+     * The clock that tells whether a token is fresh and how far a {@code Retry-After} date is (default: system, UTC).
      *
      * @throws NullPointerException if {@code clock} is null
      */
@@ -356,7 +356,7 @@ public final class RackspaceIdentityAuthenticator implements Authenticator {
     public Builder refreshSkew(Duration skew) {
       Objects.requireNonNull(skew, "skew");
       if (skew.isNegative()) {
-        throw new IllegalArgumentException("refreshSkew must not be negative: " + skew);
+        throw new IllegalArgumentException("refreshSkew must not be negative: " + Durations.human(skew));
       }
       this.refreshSkew = skew;
       return this;

@@ -1,5 +1,6 @@
 package io.github.rackimages.http.internal;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.core.ImageCatalogException;
 import io.github.rackimages.core.ImageCatalogTransportException;

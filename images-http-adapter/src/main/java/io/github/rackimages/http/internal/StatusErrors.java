@@ -1,5 +1,6 @@
 package io.github.rackimages.http.internal;
 
+import io.github.rackimages.core.Durations;
 import io.github.rackimages.core.ErrorDetails;
 import io.github.rackimages.http.internal.Failure.Kind;
 import io.github.rackimages.nova.json.Fault;

@@ -1,4 +1,4 @@
-package io.github.rackimages.http.internal;
+package io.github.rackimages.core;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -6,13 +6,20 @@ import java.time.Duration;
 /**
  * Durations as people read them in messages: {@code 250 ms}, {@code 7 s}, {@code 1.5 s}, {@code 2 min 5 s},
  * {@code 1 h 30 min}; never {@code PT7S}. Below a minute, seconds keep up to three decimals; from a minute on,
- * whole units down to the second (its decimals kept), zero parts left out.
+ * whole units down to the second (its decimals kept), zero parts left out. Every message of the library that names a
+ * duration (a wait, a timeout, a refused argument) writes it so; adapters may too.
+ *
+ * @since 1.1
  */
 public final class Durations {
 
   private Durations() {}
 
-  /** {@code d} for a message. */
+  /**
+   * {@code d} for a message.
+   *
+   * @throws NullPointerException if {@code d} is null
+   */
   public static String human(Duration d) {
     if (d.isNegative()) {
       return "-" + human(d.negated());

@@ -1,4 +1,4 @@
-package io.github.rackimages.http.internal;
+package io.github.rackimages.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
